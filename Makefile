@@ -1,0 +1,53 @@
+# Chung Tay: two commands for people (`make run`, `make test`), one they both use (`make setup`).
+# Everything installs into .venv and node_modules inside this folder; nothing global but
+# Debian's chromium for the browser tests, and only when it can be installed.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+STAMP := .make
+
+export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
+
+.PHONY: setup run test lint check messages browser clean
+
+setup: $(STAMP)/python $(STAMP)/node ## idempotent install of everything the site needs
+
+$(STAMP)/python: requirements.lock pyproject.toml
+	@mkdir -p $(STAMP)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	@touch $@
+
+$(STAMP)/node: package.json package-lock.json
+	@mkdir -p $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+run: setup ## migrate, load the demo data and serve http://127.0.0.1:8000 on SQLite
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo_data
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: setup browser ## the whole suite (PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL say so)
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+browser: ## Debian's chromium for the browser tests, installed when missing and possible
+	@bash scripts/ensure-chromium.sh
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+lock: ## re-pin Python dependencies after editing pyproject.toml
+	$(BIN)/uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes -q -o requirements.lock
+
+messages: ## refresh and compile translation catalogues (needs GNU gettext)
+	$(BIN)/python scripts/messages.py
+
+clean:
+	rm -rf $(VENV) node_modules $(STAMP) static_root

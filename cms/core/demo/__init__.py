@@ -1,0 +1,7 @@
+"""Demo data, loaded by `manage.py load_demo_data` in this order. Each loader is idempotent
+(running it twice changes nothing) and has the signature `load(*, out)` where `out` is a
+callable that prints a line for the person running the command."""
+
+LOADERS = [
+    "cms.core.demo.site.load",
+]

@@ -1,0 +1,6 @@
+from .documents import CustomDocument
+from .images import CustomImage, CustomRendition
+from .pages import HomePage
+from .site_settings import SiteSettings
+
+__all__ = ["CustomDocument", "CustomImage", "CustomRendition", "HomePage", "SiteSettings"]

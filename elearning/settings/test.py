@@ -1,0 +1,27 @@
+"""The test suite: the same engines as the environment (PostgreSQL and Redis in CI), fast
+password hashing, and in-memory media so tests leave nothing behind."""
+
+from .base import *  # noqa: F403
+from .base import CELERY_BROKER_URL, STORAGES, env
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tests that need a real worker start one on the real broker; the rest run tasks in-process.
+CELERY_TEST_BROKER_URL = CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = "memory://"
+CELERY_RESULT_BACKEND = None
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"level": env("LOG_LEVEL", default="WARNING")},
+}

@@ -1,0 +1,53 @@
+"""A real Celery worker on the real broker (Redis in CI), in a thread of the test process.
+
+Tests that use it must use `transactional_db`: the worker's thread has its own database
+connection and sees only committed rows."""
+
+import contextlib
+import os
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+
+from elearning.celery import app
+
+
+def real_broker_url() -> str:
+    url = settings.CELERY_TEST_BROKER_URL or os.environ.get("CELERY_BROKER_URL", "")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must give CELERY_BROKER_URL so that the worker tests run on Redis.")
+        pytest.skip("no real broker (set CELERY_BROKER_URL=redis://127.0.0.1:6379/0)")
+    return url
+
+
+@contextlib.contextmanager
+def running_worker():
+    url = real_broker_url()
+    previous = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=url, result_backend=url, task_always_eager=False)
+    reset_connection_pools()
+    try:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, shutdown_timeout=10
+        ) as worker:
+            yield worker
+    finally:
+        app.conf.update(previous)
+        reset_connection_pools()
+
+
+def reset_connection_pools():
+    # The app caches connection pools and the result backend of the broker it first used.
+    app._pool = None
+    app.amqp._producer_pool = None
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    with running_worker() as worker:
+        yield worker

@@ -1,0 +1,18 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits and settings live in the cache; one test must not spend another's budget.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """The site as `make run` sets it up: home page in Vietnamese and English, hotline 111."""
+    from cms.core.demo.site import load
+
+    return load(out=lambda *args: None)
