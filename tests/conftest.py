@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.celery_worker import celery_worker  # noqa: F401 (a fixture for every test)
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "elearning.geo",
     "elearning.progress",
     "elearning.h5p",
+    "elearning.dissemination",
     "elearning.coverage",
     "elearning.health",
     "cms.core",

@@ -5,7 +5,6 @@ from django.db import transaction
 
 from elearning.health.models import WorkerHeartbeat
 from elearning.health.tasks import record_heartbeat
-from tests.celery_worker import celery_worker  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.worker
 
