@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .choices import AgeBand, Audience
 
 
 class User(AbstractUser):
@@ -19,3 +23,94 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+    PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Prefer not to say")
+
+
+def age_in_year(birth_year: int, *, year: int | None = None) -> int:
+    """The age a person reaches this year: all we can know from a birth year."""
+    return (year or timezone.localdate().year) - birth_year
+
+
+class LearnerProfile(models.Model):
+    """All Chung Tay keeps about a learner: where, how old, which group. Nothing else — no
+    ethnicity, no victim status, no free text about the person."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="learner_profile",
+        verbose_name=_("user"),
+    )
+    commune = models.ForeignKey(
+        "geo.AdminUnit",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("commune"),
+        limit_choices_to={"catalog__key": "2025", "level": "commune"},
+    )
+    birth_year = models.PositiveSmallIntegerField(_("birth year"))
+    sex = models.CharField(_("sex"), max_length=20, choices=Sex.choices, blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.COMMUNITY
+    )
+    agency = models.CharField(
+        _("agency"),
+        max_length=255,
+        blank=True,
+        help_text=_("For staff: the agency you work for."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def age(self) -> int:
+        return age_in_year(self.birth_year)
+
+    @property
+    def age_band(self) -> str | None:
+        band = AgeBand.for_age(self.age)
+        return band.value if band else None
+
+
+class GuardianConsentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class GuardianConsent(models.Model):
+    """A parent's or guardian's consent for a learner under 16, against a versioned text.
+    Withdrawing it stops all further processing of the learner's activity."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="guardian_consents",
+        verbose_name=_("learner"),
+    )
+    guardian_name = models.CharField(_("guardian's name"), max_length=255)
+    text_version = models.CharField(_("consent text version"), max_length=20)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    objects = GuardianConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("guardian consent")
+        verbose_name_plural = _("guardian consents")
+        ordering = ["-given_at"]
+
+    def __str__(self):
+        return f"{self.guardian_name} ({self.text_version})"

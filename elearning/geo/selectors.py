@@ -1,0 +1,42 @@
+"""Reads about administrative units."""
+
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from .models import AdminUnit
+from .search import normalise
+
+
+def current_communes():
+    return AdminUnit.objects.current().communes().select_related("province")
+
+
+def find_current_commune(*, code) -> AdminUnit | None:
+    """A commune of the current catalogue by its official code, or None."""
+    code = str(code or "").strip()
+    if not code:
+        return None
+    return current_communes().filter(code=code).first()
+
+
+def search_communes(*, text: str, limit: int = 20):
+    """Current communes matching the typed text with or without diacritics: "ba dinh" finds
+    "Phường Ba Đình". Every word must appear in the commune's or its province's name; names
+    starting with the text come first."""
+    words = normalise(text).split()
+    if not words:
+        return current_communes().none()
+    queryset = current_communes()
+    for word in words:
+        queryset = queryset.filter(
+            Q(search_name__contains=word) | Q(province__search_name__contains=word)
+        )
+    phrase = " ".join(words)
+    rank = Case(
+        When(search_name__endswith=f" {phrase}", then=Value(0)),
+        When(search_name__contains=phrase, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return queryset.annotate(rank=rank).order_by("rank", "search_name", "province__search_name")[
+        :limit
+    ]
