@@ -6,23 +6,24 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
-STAMP := .make
 
 export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
 
 .PHONY: setup run test lint check messages browser clean
 
-setup: $(STAMP)/python $(STAMP)/node ## idempotent install of everything the site needs
+# The stamps live inside what they stand for, so deleting .venv or node_modules re-installs.
+PY_STAMP := $(VENV)/.synced
+NODE_STAMP := node_modules/.synced
 
-$(STAMP)/python: requirements.lock pyproject.toml
-	@mkdir -p $(STAMP)
+setup: $(PY_STAMP) $(NODE_STAMP) ## idempotent install of everything the site needs
+
+$(PY_STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
 	@touch $@
 
-$(STAMP)/node: package.json package-lock.json
-	@mkdir -p $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -50,4 +51,4 @@ messages: ## refresh and compile translation catalogues (needs GNU gettext)
 	$(BIN)/python scripts/messages.py
 
 clean:
-	rm -rf $(VENV) node_modules $(STAMP) static_root
+	rm -rf $(VENV) node_modules static_root
