@@ -1,0 +1,10 @@
+from django.dispatch import receiver
+
+from elearning.accounts.signals import guest_became_learner
+
+from . import services
+
+
+@receiver(guest_became_learner, dispatch_uid="progress.move_guest_progress")
+def move_guest_progress(sender, visitor_key, user, **kwargs):
+    services.move_guest_progress(visitor_key=visitor_key, user=user)

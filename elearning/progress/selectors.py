@@ -1,0 +1,72 @@
+"""Reads of learners' progress. Content is identified by Wagtail page ids."""
+
+from collections.abc import Iterable
+
+from elearning.accounts.choices import Audience
+
+from .choices import ContentAudience, Grading
+from .models import Attempt, Certificate, ContentProgress
+
+
+def may_take(*, context, content_audience: str) -> bool:
+    """The rule for who may record progress on content. Community content: everyone with a
+    learner context, guests included. Staff content (courses on the law for prosecution
+    agencies): only signed-in learners whose audience is a staff audience; a community learner
+    may read the pages but their attempts and completions are refused, so that the "staff
+    trained" figures count staff only."""
+    if context is None:
+        return False
+    if content_audience == ContentAudience.STAFF:
+        return not context.is_guest and context.audience in Audience.staff()
+    return True
+
+
+def progress_by_content(*, context, content_ids: Iterable[int]) -> dict[int, ContentProgress]:
+    if context is None:
+        return {}
+    rows = ContentProgress.objects.for_context(context).filter(content_id__in=list(content_ids))
+    return {row.content_id: row for row in rows}
+
+
+def attempts_for(*, context, content_id: int):
+    if context is None:
+        return Attempt.objects.none()
+    return Attempt.objects.for_context(context).filter(content_id=content_id)
+
+
+def attempt_count(*, context, content_id: int) -> int:
+    return attempts_for(context=context, content_id=content_id).count()
+
+
+def attempt_for_learner(*, context, attempt_id: int) -> Attempt | None:
+    """An attempt of this learner (never someone else's), for showing its result."""
+    if context is None:
+        return None
+    return Attempt.objects.for_context(context).filter(pk=attempt_id).first()
+
+
+def trusted_passes(*, user_id: int, content_ids: Iterable[int]) -> dict[int, float]:
+    """Best scaled score of each content this user passed with a trusted grading (server or
+    verified H5P): what a certificate may rest on. Browser-reported H5P results never count."""
+    best: dict[int, float] = {}
+    rows = Attempt.objects.filter(
+        learner_id=user_id,
+        content_id__in=list(content_ids),
+        passed=True,
+        grading__in=Grading.trusted(),
+    ).values_list("content_id", "score", "max_score")
+    for content_id, score, max_score in rows:
+        scaled = score / max_score if max_score else 0.0
+        best[content_id] = max(best.get(content_id, 0.0), scaled)
+    return best
+
+
+def certificate_for(*, user_id: int, course_id: int) -> Certificate | None:
+    return Certificate.objects.filter(learner_id=user_id, course_id=course_id).first()
+
+
+def certificate_by_code(*, code: str) -> Certificate | None:
+    code = (code or "").strip().upper()
+    if not code:
+        return None
+    return Certificate.objects.select_related("commune").filter(verification_code=code).first()

@@ -1,0 +1,225 @@
+"""Writes of learners' progress. Each attempt or completion updates the learner's summary row
+for that content in the same transaction (the row is locked first, so concurrent
+submissions by one learner queue up), and after commit a task tells the coverage rollups.
+
+Grading is not done here: callers (native quizzes in cms.learning, H5P results in
+elearning.h5p) grade and pass the result with how it was graded."""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import selectors, tasks
+from .exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
+from .models import Attempt, Certificate, ContentProgress
+
+# A failed attempt shows the learner has started the content, but it is not complete.
+STARTED = 0.5
+
+
+def submit_attempt(
+    *,
+    context,
+    content,
+    course,
+    content_audience: str,
+    answers: dict,
+    score: float,
+    max_score: float,
+    passed: bool,
+    grading: str,
+    idempotency_key: str,
+    started_at: datetime | None = None,
+    attempt_limit: int | None = None,
+) -> Attempt:
+    """Store one graded attempt and update the learner's progress on `content`.
+
+    Idempotent on `idempotency_key`: submitting the same key again (double tap, retry,
+    replay) returns the first attempt and changes nothing. Raises NotAllowed when the learner
+    may not take this content, AttemptLimitReached when `attempt_limit` attempts exist
+    already, InvalidSubmission for an impossible score; nothing is written then."""
+    if context is None or not selectors.may_take(
+        context=context, content_audience=content_audience
+    ):
+        raise NotAllowed()
+    if not idempotency_key or len(idempotency_key) > 64:
+        raise InvalidSubmission()
+    if max_score < 0 or not 0 <= score <= max_score:
+        raise InvalidSubmission()
+
+    with transaction.atomic():
+        progress = _locked_progress(
+            context=context, content=content, course=course, content_audience=content_audience
+        )
+        # Checked under the lock: a concurrent twin has either committed (found here) or is
+        # waiting behind us.
+        existing = (
+            Attempt.objects.for_context(context).filter(idempotency_key=idempotency_key).first()
+        )
+        if existing is not None:
+            return existing
+        if attempt_limit is not None and progress.attempt_count >= attempt_limit:
+            raise AttemptLimitReached()
+        try:
+            with transaction.atomic():
+                attempt = Attempt.objects.create(
+                    learner_id=context.user_id,
+                    visitor_key=None if context.user_id else context.visitor_key,
+                    content=content,
+                    started_at=started_at,
+                    answers=answers,
+                    score=score,
+                    max_score=max_score,
+                    passed=passed,
+                    grading=grading,
+                    idempotency_key=idempotency_key,
+                )
+        except IntegrityError:
+            # The same key from another learner row shape (e.g. a guest key just moved).
+            existing = (
+                Attempt.objects.for_context(context).filter(idempotency_key=idempotency_key).first()
+            )
+            if existing is None:
+                raise
+            return existing
+
+        now = attempt.submitted_at
+        _take_snapshot(progress, context)
+        progress.attempt_count += 1
+        scaled = attempt.scaled_score
+        progress.best_score = max(progress.best_score or 0.0, scaled)
+        if passed:
+            progress.passed = True
+            progress.progress = 1.0
+            progress.completed_at = progress.completed_at or now
+        else:
+            progress.progress = max(progress.progress, STARTED)
+        progress.updated_at = now
+        progress.save()
+        tasks.progress_changed.delay_on_commit(progress.pk)
+    return attempt
+
+
+def mark_completed(*, context, content, course, content_audience: str) -> ContentProgress:
+    """Mark content without a score (a lesson read to the end) complete. Idempotent: the
+    first completion time is kept and a repeat dispatches nothing."""
+    if context is None or not selectors.may_take(
+        context=context, content_audience=content_audience
+    ):
+        raise NotAllowed()
+    with transaction.atomic():
+        progress = _locked_progress(
+            context=context, content=content, course=course, content_audience=content_audience
+        )
+        if progress.completed_at is not None:
+            return progress
+        _take_snapshot(progress, context)
+        progress.progress = 1.0
+        progress.completed_at = progress.updated_at = timezone.now()
+        progress.save()
+        tasks.progress_changed.delay_on_commit(progress.pk)
+    return progress
+
+
+def issue_certificate(
+    *, user, course, score_percent: int, learner_name: str, context
+) -> Certificate:
+    """One certificate per learner and course; issuing again returns the first one. The
+    caller decides that the course was passed (cms.learning knows what a course holds)."""
+    with transaction.atomic():
+        certificate = Certificate.objects.filter(learner=user, course=course).first()
+        if certificate is not None:
+            return certificate
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(
+                    learner=user,
+                    course=course,
+                    score=max(0, min(100, int(score_percent))),
+                    learner_name=learner_name[:255],
+                    course_title=course.title[:255],
+                    commune_id=context.commune_id if context else None,
+                    audience=context.audience if context else "",
+                )
+        except IntegrityError:
+            return Certificate.objects.get(learner=user, course=course)
+
+
+def move_guest_progress(*, visitor_key: str, user) -> int:
+    """A guest signed up or signed in: their attempts and progress become the account's.
+    Where the account already has progress on the same content the two rows are merged
+    (furthest progress, earliest completion, best score). Returns the rows touched."""
+    if not visitor_key:
+        return 0
+    touched = []
+    with transaction.atomic():
+        Attempt.objects.filter(learner__isnull=True, visitor_key=visitor_key).update(learner=user)
+        guest_rows = ContentProgress.objects.select_for_update().filter(
+            learner__isnull=True, visitor_key=visitor_key
+        )
+        for guest in guest_rows:
+            own = (
+                ContentProgress.objects.select_for_update()
+                .filter(learner=user, content_id=guest.content_id)
+                .first()
+            )
+            if own is None:
+                guest.learner = user
+                guest.save(update_fields=["learner"])
+                touched.append(guest.pk)
+                continue
+            own.progress = max(own.progress, guest.progress)
+            own.passed = own.passed or guest.passed
+            own.attempt_count += guest.attempt_count
+            scores = [s for s in (own.best_score, guest.best_score) if s is not None]
+            own.best_score = max(scores) if scores else None
+            completions = [c for c in (own.completed_at, guest.completed_at) if c is not None]
+            if completions and (own.completed_at is None or min(completions) < own.completed_at):
+                # The earlier completion wins, with the snapshot taken at that moment.
+                source = guest if min(completions) == guest.completed_at else own
+                own.completed_at = source.completed_at
+                own.commune_id, own.audience, own.age_band = (
+                    source.commune_id,
+                    source.audience,
+                    source.age_band,
+                )
+            own.updated_at = max(own.updated_at, guest.updated_at)
+            own.save()
+            guest.delete()
+            touched.append(own.pk)
+        for pk in touched:
+            tasks.progress_changed.delay_on_commit(pk)
+    return len(touched)
+
+
+def _locked_progress(*, context, content, course, content_audience) -> ContentProgress:
+    """The learner's summary row for this content, locked for this transaction (created
+    first if needed; a concurrent creator wins and we lock its row)."""
+    rows = ContentProgress.objects.select_for_update().for_context(context)
+    progress = rows.filter(content=content).first()
+    if progress is not None:
+        return progress
+    try:
+        with transaction.atomic():
+            ContentProgress.objects.create(
+                learner_id=context.user_id,
+                visitor_key=None if context.user_id else context.visitor_key,
+                content=content,
+                course=course,
+                content_audience=content_audience,
+                commune_id=context.commune_id,
+                audience=context.audience,
+                age_band=context.age_band or "",
+            )
+    except IntegrityError:
+        pass
+    return rows.get(content=content)
+
+
+def _take_snapshot(progress: ContentProgress, context) -> None:
+    # Kept from the moment of completion on: a completion counts where it happened.
+    if progress.completed_at is None:
+        progress.commune_id = context.commune_id
+        progress.audience = context.audience
+        progress.age_band = context.age_band or ""

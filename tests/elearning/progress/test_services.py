@@ -1,0 +1,213 @@
+import pytest
+
+from elearning.accounts.choices import Audience
+from elearning.accounts.signals import guest_became_learner
+from elearning.progress import selectors, services
+from elearning.progress.choices import ContentAudience, Grading
+from elearning.progress.exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
+from elearning.progress.models import Attempt, ContentProgress
+from elearning.progress.signals import progress_changed
+from tests.factories.accounts import UserFactory
+from tests.factories.geo import CommuneFactory
+from tests.factories.progress import content_page, guest_context, learner_context_for
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(context, content, *, key, score=8, max_score=10, passed=True, **kwargs):
+    defaults = {
+        "course": None,
+        "content_audience": ContentAudience.COMMUNITY,
+        "answers": {"q1": {"chosen": ["a"], "correct": True}},
+        "grading": Grading.SERVER,
+    }
+    defaults.update(kwargs)
+    return services.submit_attempt(
+        context=context,
+        content=content,
+        score=score,
+        max_score=max_score,
+        passed=passed,
+        idempotency_key=key,
+        **defaults,
+    )
+
+
+@pytest.fixture
+def learner():
+    return UserFactory()
+
+
+@pytest.fixture
+def commune():
+    return CommuneFactory()
+
+
+def test_an_attempt_updates_the_summary_with_a_snapshot(learner, commune):
+    context = learner_context_for(learner, commune=commune, age_band="18-24")
+    quiz = content_page()
+    attempt = submit(context, quiz, key="k1", score=6, passed=False)
+
+    progress = ContentProgress.objects.get(learner=learner, content=quiz)
+    assert attempt.percent == 60
+    assert progress.attempt_count == 1
+    assert progress.best_score == pytest.approx(0.6)
+    assert not progress.passed and progress.completed_at is None
+    assert 0 < progress.progress < 1
+    assert (progress.commune, progress.audience, progress.age_band) == (
+        commune,
+        Audience.COMMUNITY,
+        "18-24",
+    )
+
+    submit(context, quiz, key="k2", score=9)
+    progress.refresh_from_db()
+    assert progress.passed and progress.progress == 1 and progress.completed_at
+    assert progress.best_score == pytest.approx(0.9)
+    assert progress.attempt_count == 2
+
+
+def test_the_same_key_twice_stores_one_attempt(learner):
+    context = learner_context_for(learner)
+    quiz = content_page()
+    first = submit(context, quiz, key="double-tap")
+    again = submit(context, quiz, key="double-tap", score=1, passed=False)
+    assert again.pk == first.pk
+    assert Attempt.objects.count() == 1
+    progress = ContentProgress.objects.get()
+    assert progress.attempt_count == 1 and progress.best_score == pytest.approx(0.8)
+
+
+def test_attempt_limit_refuses_and_changes_nothing(learner):
+    context = learner_context_for(learner)
+    quiz = content_page()
+    submit(context, quiz, key="a", passed=False, score=1, attempt_limit=2)
+    submit(context, quiz, key="b", passed=False, score=2, attempt_limit=2)
+    with pytest.raises(AttemptLimitReached) as refused:
+        submit(context, quiz, key="c", attempt_limit=2)
+    assert "hết số lần làm bài" in str(refused.value.message)
+    assert Attempt.objects.count() == 2
+    assert not ContentProgress.objects.get().passed
+    # A replay of an attempt made within the limit still finds it.
+    assert submit(context, quiz, key="b", attempt_limit=2).score == 2
+
+
+def test_staff_content_refuses_community_learners_and_guests(learner):
+    quiz = content_page()
+    for context in (learner_context_for(learner), guest_context()):
+        with pytest.raises(NotAllowed) as refused:
+            submit(context, quiz, key="x", content_audience=ContentAudience.STAFF)
+        assert "cán bộ" in str(refused.value.message)
+    assert not Attempt.objects.exists() and not ContentProgress.objects.exists()
+
+    police = learner_context_for(learner, audience=Audience.POLICE)
+    submit(police, quiz, key="x", content_audience=ContentAudience.STAFF)
+    assert ContentProgress.objects.get().content_audience == ContentAudience.STAFF
+
+
+def test_impossible_scores_are_refused(learner):
+    context = learner_context_for(learner)
+    with pytest.raises(InvalidSubmission):
+        submit(context, content_page(), key="k", score=11, max_score=10)
+    assert not Attempt.objects.exists()
+
+
+def test_guests_keep_progress_under_their_visitor_key():
+    guest = guest_context(visitor_key="visitor-abc")
+    quiz = content_page()
+    submit(guest, quiz, key="k")
+    progress = ContentProgress.objects.get()
+    assert progress.learner is None and progress.visitor_key == "visitor-abc"
+    # Two guests may use the same form key without colliding.
+    submit(guest_context(visitor_key="visitor-def"), quiz, key="k")
+    assert Attempt.objects.count() == 2
+
+
+def test_mark_completed_is_idempotent(learner):
+    context = learner_context_for(learner)
+    lesson = content_page()
+    first = services.mark_completed(
+        context=context, content=lesson, course=None, content_audience=ContentAudience.COMMUNITY
+    )
+    again = services.mark_completed(
+        context=context, content=lesson, course=None, content_audience=ContentAudience.COMMUNITY
+    )
+    assert again.pk == first.pk and again.completed_at == first.completed_at
+    assert first.progress == 1 and first.best_score is None
+
+
+def test_snapshot_is_kept_from_completion(learner, commune):
+    lesson = content_page()
+    services.mark_completed(
+        context=learner_context_for(learner, commune=commune),
+        content=lesson,
+        course=None,
+        content_audience=ContentAudience.COMMUNITY,
+    )
+    moved = learner_context_for(learner, commune=CommuneFactory())
+    submit(moved, lesson, key="later")
+    assert ContentProgress.objects.get().commune == commune
+
+
+def test_progress_changed_is_sent_after_commit(learner, django_capture_on_commit_callbacks):
+    received = []
+
+    def listener(sender, progress, **kwargs):
+        received.append(progress.pk)
+
+    progress_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks() as callbacks:
+            submit(learner_context_for(learner), content_page(), key="k")
+        assert received == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
+        assert received == [ContentProgress.objects.get().pk]
+    finally:
+        progress_changed.disconnect(listener)
+
+
+def test_replay_dispatches_nothing(learner, django_capture_on_commit_callbacks):
+    quiz = content_page()
+    submit(learner_context_for(learner), quiz, key="k")
+    with django_capture_on_commit_callbacks() as callbacks:
+        submit(learner_context_for(learner), quiz, key="k")
+    assert callbacks == []
+
+
+def test_guest_progress_moves_to_the_new_account(learner):
+    guest = guest_context(visitor_key="phone-1")
+    read, quiz = content_page(), content_page()
+    services.mark_completed(
+        context=guest, content=read, course=None, content_audience=ContentAudience.COMMUNITY
+    )
+    submit(guest, quiz, key="g", score=9)
+    # The account had already failed the same quiz on another device.
+    submit(learner_context_for(learner), quiz, key="u", score=3, passed=False)
+
+    guest_became_learner.send(sender=None, visitor_key="phone-1", user=learner)
+
+    rows = {row.content_id: row for row in ContentProgress.objects.all()}
+    assert set(rows) == {read.pk, quiz.pk}
+    assert all(row.learner == learner for row in rows.values())
+    assert rows[quiz.pk].passed and rows[quiz.pk].best_score == pytest.approx(0.9)
+    assert rows[quiz.pk].attempt_count == 2
+    assert Attempt.objects.filter(learner=learner).count() == 2
+    assert selectors.progress_by_content(
+        context=learner_context_for(learner), content_ids=[read.pk]
+    )[read.pk].is_complete
+
+
+def test_certificates_rest_only_on_trusted_grading(learner):
+    police = learner_context_for(learner, audience=Audience.POLICE)
+    server_quiz, h5p_quiz = content_page(), content_page()
+    submit(police, server_quiz, key="a", content_audience=ContentAudience.STAFF)
+    submit(
+        police,
+        h5p_quiz,
+        key="b",
+        content_audience=ContentAudience.STAFF,
+        grading=Grading.H5P_CLIENT_REPORTED,
+    )
+    passes = selectors.trusted_passes(user_id=learner.pk, content_ids=[server_quiz.pk, h5p_quiz.pk])
+    assert passes == {server_quiz.pk: pytest.approx(0.8)}
