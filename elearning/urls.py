@@ -24,6 +24,7 @@ urlpatterns = [
 # Vietnamese at "/", English at "/en/".
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("h5p/", include("elearning.h5p.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,46 @@
+"""The lesson block that plays an H5P exercise (see elearning.h5p)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from elearning.h5p.player import player_for
+
+
+def course_of(page):
+    """The course a lesson belongs to and who it is for: the nearest page up the tree (the
+    lesson included) that says its audience."""
+    if page is None:
+        return None, "community"
+    for ancestor in page.get_ancestors(inclusive=True).specific().reverse():
+        audience = getattr(ancestor, "content_audience", None) or getattr(
+            ancestor, "audience", None
+        )
+        if isinstance(audience, str) and audience:
+            return ancestor, audience
+    return page.get_parent(), "community"
+
+
+class H5PBlock(blocks.StructBlock):
+    content = SnippetChooserBlock("h5p.H5PContent", label=_("H5P exercise"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Interactive exercise (H5P)")
+        template = "h5p/player_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        parent_context = parent_context or {}
+        page = parent_context.get("page") or parent_context.get("self")
+        if page is not None and not hasattr(page, "get_ancestors"):
+            page = None
+        course, audience = course_of(page)
+        context["player"] = player_for(
+            request=parent_context.get("request"),
+            content=value["content"],
+            page=page,
+            course=course,
+            content_audience=audience,
+        )
+        return context

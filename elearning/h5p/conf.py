@@ -1,0 +1,19 @@
+"""Settings of the H5P app, each overridable in Django settings under the same name."""
+
+from django.conf import settings
+
+
+def get(name: str):
+    return getattr(settings, name, DEFAULTS[name])
+
+
+DEFAULTS = {
+    # How long a player page's result token stays valid (seconds): one sitting.
+    "H5P_TOKEN_MAX_AGE": 4 * 60 * 60,
+    # A learner's saved state per content.
+    "H5P_STATE_MAX_BYTES": 64 * 1024,
+    # A statement as sent by the player page.
+    "H5P_STATEMENT_MAX_BYTES": 64 * 1024,
+    # Share of the maximum score that passes.
+    "H5P_PASS_RATIO": 0.8,
+}

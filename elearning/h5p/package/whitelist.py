@@ -1,0 +1,23 @@
+"""H5P core's two extension whitelists, made stricter: content may hold media and data only;
+scripts, styles and markup (js, css, svg, xml) are allowed only inside libraries, whose
+installation needs a separate permission. HTML is allowed nowhere."""
+
+CONTENT_EXTENSIONS = frozenset(
+    {
+        # images
+        "png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff",
+        # audio and video
+        "mp3", "m4a", "wav", "ogg", "oga", "ogv", "webm", "mp4",
+        # captions, data and documents
+        "vtt", "webvtt", "json", "csv", "txt", "pdf",
+        # fonts and 3D models
+        "woff", "woff2", "ttf", "otf", "eot", "gltf", "glb",
+    }
+)  # fmt: skip
+
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml"}
+
+
+def extension(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""

@@ -1,0 +1,35 @@
+"""What a page needs to show an H5P exercise to the learner on this request."""
+
+from django.urls import reverse
+
+from elearning.accounts.selectors import learner_context
+
+from . import selectors, tokens
+
+
+def player_for(*, request, content, page=None, course=None, content_audience="community"):
+    """None when the content has no version yet. Results are recorded only for someone
+    counted (a learner or a guest who chose a commune): they alone get a token."""
+    version = content.current_version if content is not None else None
+    if version is None:
+        return None
+    context = learner_context(request) if request is not None else None
+    player = {
+        "content": content,
+        "version": version,
+        "frame_src": reverse("h5p:frame", args=[version.pk]),
+        "xapi_url": reverse("h5p:xapi"),
+        "state_url": reverse("h5p:state"),
+        "token": "",
+        "state": None,
+    }
+    if context is not None:
+        player["token"] = tokens.issue(
+            context=context,
+            version=version,
+            page_id=getattr(page, "pk", None),
+            course_id=getattr(course, "pk", None),
+            content_audience=content_audience,
+        )
+        player["state"] = selectors.saved_state(version=version, context=context)
+    return player

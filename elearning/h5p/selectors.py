@@ -1,0 +1,74 @@
+"""Reads of H5P content, libraries and learners' results."""
+
+import posixpath
+
+from .models import H5PContentVersion, H5PLibrary, H5PResult, H5PUserData
+from .package import Dependency
+
+
+def is_installed(dependency: Dependency) -> bool:
+    return H5PLibrary.objects.matching(dependency).exists()
+
+
+def semantics_lookup(extra: dict[Dependency, list | None] | None = None):
+    """A function from a library name as content.json writes it ("H5P.Foo 1.2") to that
+    library's semantics: from `extra` (libraries being installed) first, then installed."""
+    extra = extra or {}
+
+    def lookup(name: str):
+        machine, _, version = name.partition(" ")
+        try:
+            major, minor = (int(part) for part in version.split("."))
+        except ValueError:
+            return None
+        dependency = Dependency(machine, major, minor)
+        if dependency in extra:
+            return extra[dependency]
+        library = H5PLibrary.objects.newest(dependency)
+        return library.semantics if library else None
+
+    return lookup
+
+
+def version_for_playback(*, version_id: int) -> H5PContentVersion | None:
+    return (
+        H5PContentVersion.objects.select_related("content", "main_library")
+        .filter(pk=version_id)
+        .first()
+    )
+
+
+def library_of_version(*, version, folder: str) -> H5PLibrary | None:
+    for library in version.libraries.all():
+        if library.folder == folder:
+            return library
+    return None
+
+
+def safe_path(path: str) -> str | None:
+    """A relative path inside a package folder, or None."""
+    if not path or path.startswith("/") or "\\" in path or "\x00" in path:
+        return None
+    normal = posixpath.normpath(path)
+    if normal.startswith("..") or normal == ".":
+        return None
+    return normal
+
+
+def saved_state(*, version, context) -> str | None:
+    if context is None:
+        return None
+    rows = H5PUserData.objects.filter(content_id=version.content_id, version=version)
+    if context.user_id is not None:
+        rows = rows.filter(learner_id=context.user_id)
+    else:
+        rows = rows.filter(learner__isnull=True, visitor_key=context.visitor_key)
+    row = rows.first()
+    return row.state if row else None
+
+
+def results_for(*, context, content_id: int):
+    rows = H5PResult.objects.filter(version__content_id=content_id, sub_content_id="")
+    if context.user_id is not None:
+        return rows.filter(learner_id=context.user_id)
+    return rows.filter(learner__isnull=True, visitor_key=context.visitor_key)

@@ -1,0 +1,339 @@
+"""Writes: installing uploaded packages, recording results, saving learners' state.
+
+An upload is checked completely (`prepare_upload`) before anything is written
+(`apply_upload`); if writing fails half-way, the files already written are deleted again."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from . import conf, selectors, tokens
+from .models import (
+    H5PContent,
+    H5PContentVersion,
+    H5PLibrary,
+    H5PResult,
+    H5PUserData,
+    Verification,
+)
+from .package import Dependency, LibraryFiles, Package, read_package
+from .package.errors import fail
+from .package.grading import COMPOSITES, Grade, machine_name, regrade
+from .package.sanitise import sanitise_params
+from .package.xapi import StatementError, parse_statement
+
+INSTALL_PERMISSION = "h5p.install_h5plibrary"
+
+
+def library_hash(files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+    return digest.hexdigest()
+
+
+@dataclass
+class UploadPlan:
+    package: Package
+    data: bytes
+    parameters: dict
+    new_libraries: list[LibraryFiles] = field(default_factory=list)
+    hashes: dict[Dependency, str] = field(default_factory=dict)
+
+
+def prepare_upload(*, data: bytes, user) -> UploadPlan:
+    """Read and check a package against what is installed and what `user` may do. Raises
+    PackageError (with the entry and the reason); writes nothing."""
+    package = read_package(data, installed=selectors.is_installed)
+    may_install = user is not None and user.has_perm(INSTALL_PERMISSION)
+    plan = UploadPlan(package=package, data=data, parameters={})
+    for dependency, library in package.libraries.items():
+        digest = library_hash(library.files)
+        plan.hashes[dependency] = digest
+        same = H5PLibrary.objects.matching(dependency).filter(patch_version=library.patch).first()
+        if same is not None:
+            if same.content_hash != digest:
+                raise fail(
+                    "library_conflict",
+                    entry=library.folder,
+                    field=f"{dependency.major}.{dependency.minor}.{library.patch}",
+                )
+            continue
+        newest = H5PLibrary.objects.newest(dependency)
+        if newest is not None and newest.patch_version > library.patch:
+            continue  # an older patch than installed: the installed one is used
+        if not may_install:
+            raise fail("install_permission", entry=library.folder)
+        plan.new_libraries.append(library)
+    lookup = selectors.semantics_lookup(
+        {lib.dependency: lib.semantics for lib in plan.new_libraries}
+    )
+    main = package.main_library
+    plan.parameters = sanitise_params(
+        package.content_json, lookup(f"{main.machine_name} {main.major}.{main.minor}"), lookup
+    )
+    return plan
+
+
+def apply_upload(*, plan: UploadPlan, user, title: str, language: str, licence: str,
+                 content: H5PContent | None = None) -> H5PContentVersion:  # fmt: skip
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            for library in plan.new_libraries:
+                _install_library(library, plan.hashes[library.dependency], user, written)
+            if content is None:
+                content = H5PContent.objects.create(
+                    title=title, language=language, licence=licence, created_by=user
+                )
+            else:
+                content.title, content.language, content.licence = title, language, licence
+                content.save()
+            return _add_version(plan, content, user, written)
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+
+
+def _write(name: str, data: bytes, written: list[str]) -> None:
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    saved = default_storage.save(name, ContentFile(data))
+    written.append(saved)
+
+
+def _install_library(library: LibraryFiles, digest: str, user, written) -> H5PLibrary:
+    meta = library.library_json
+    prefix = f"h5p/libraries/{library.folder}.{library.patch}-{digest[:16]}/"
+    for path, data in library.files.items():
+        _write(prefix + path, data, written)
+    return H5PLibrary.objects.create(
+        machine_name=meta["machineName"],
+        major_version=meta["majorVersion"],
+        minor_version=meta["minorVersion"],
+        patch_version=meta["patchVersion"],
+        title=meta["title"],
+        runnable=bool(meta.get("runnable")),
+        content_hash=digest,
+        library_json=meta,
+        semantics=library.semantics,
+        storage_prefix=prefix,
+        installed_by=user,
+    )
+
+
+def _resolve(dependencies: list[Dependency]) -> dict[Dependency, H5PLibrary]:
+    """Every library the content needs, its dependencies' dependencies included."""
+    resolved: dict[Dependency, H5PLibrary] = {}
+    queue = list(dependencies)
+    while queue:
+        dependency = queue.pop()
+        if dependency in resolved:
+            continue
+        library = H5PLibrary.objects.newest(dependency)
+        resolved[dependency] = library
+        for key in ("preloadedDependencies", "dynamicDependencies"):
+            queue += [Dependency.from_json(d) for d in library.library_json.get(key, [])]
+    return resolved
+
+
+def _add_version(plan: UploadPlan, content: H5PContent, user, written) -> H5PContentVersion:
+    package = plan.package
+    number = (content.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    prefix = f"h5p/content/{content.pk}/{number}/"
+    for path, data in package.content_files.items():
+        _write(prefix + path, data, written)
+    resolved = _resolve(package.dependencies)
+    version = H5PContentVersion(
+        content=content,
+        number=number,
+        h5p_json=package.h5p_json,
+        parameters=plan.parameters,
+        main_library=resolved[package.main_library],
+        storage_prefix=prefix,
+        uploaded_by=user,
+    )
+    version.package.save(f"{content.pk}-{number}.h5p", ContentFile(plan.data), save=False)
+    written.append(version.package.name)
+    version.save()
+    version.libraries.set(resolved.values())
+    return version
+
+
+def upload_package(*, data: bytes, user, title: str, language: str = "vi", licence: str = "",
+                   content: H5PContent | None = None) -> H5PContentVersion:  # fmt: skip
+    plan = prepare_upload(data=data, user=user)
+    return apply_upload(
+        plan=plan, user=user, title=title, language=language, licence=licence, content=content
+    )
+
+
+# --- Results -------------------------------------------------------------------------------
+
+
+def activity_iri(*, base_url: str, content_id: int) -> str:
+    """The xAPI object id the player gives a content (its questions add ?subContentId=)."""
+    return f"{base_url.rstrip('/')}/h5p/activity/{content_id}"
+
+
+def _find_sub_content(value, sub_content_id: str):
+    """(library name, params) of a sub-content in the parameters, by its subContentId."""
+    if isinstance(value, dict):
+        if value.get("subContentId") == sub_content_id:
+            if isinstance(value.get("library"), str):
+                return value["library"], value.get("params") or {}
+            return None, value
+        for key, item in value.items():
+            found = _find_sub_content(item, sub_content_id)
+            if found is not None:
+                if found[0] is None and key == "choices":
+                    return "H5P.SingleChoiceSet#choice", found[1]
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            found = _find_sub_content(item, sub_content_id)
+            if found is not None:
+                return found
+    return None
+
+
+def _grade_question(version, statement) -> Grade | None:
+    found = _find_sub_content(version.parameters, statement.sub_content_id)
+    if found is None or found[0] is None:
+        return None
+    return regrade(library=found[0], params=found[1], response=statement.response)
+
+
+def _grade_composite(version, claims, key: str) -> Grade | None:
+    """A question set counts as verified when every one of its questions was answered in this
+    play and each answer was verified; its score is then the sum of theirs."""
+    questions = version.parameters.get(key) or []
+    ids = [q.get("subContentId") for q in questions if isinstance(q, dict)]
+    if not ids or not all(ids):
+        return None
+    rows = H5PResult.objects.filter(version=version, session=claims.session)
+    last_whole = rows.filter(sub_content_id="").order_by("-received_at").first()
+    if last_whole is not None:
+        rows = rows.filter(received_at__gt=last_whole.received_at)
+    latest = {}
+    for row in rows.exclude(sub_content_id="").order_by("received_at"):
+        latest[row.sub_content_id] = row
+    if not all(i in latest and latest[i].verified for i in ids):
+        return None
+    return Grade(sum(latest[i].score for i in ids), sum(latest[i].max_score for i in ids))
+
+
+def _grade(version, statement, claims) -> Grade | None:
+    if statement.sub_content_id:
+        return _grade_question(version, statement)
+    main = version.main_library
+    key = COMPOSITES.get(machine_name(main.full_name))
+    if key:
+        return _grade_composite(version, claims, key)
+    return regrade(library=main.full_name, params=version.parameters, response=statement.response)
+
+
+def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
+    """Check, grade and keep one scored xAPI statement. The learner is the one the token was
+    issued to (the statement's actor is ignored) and must be the one sending it. A result for
+    the whole content becomes an Attempt through the progress service. Raises
+    StatementError (nothing written) or a progress error."""
+    from elearning.progress import services as progress
+    from elearning.progress.choices import Grading
+
+    claims = tokens.read(token)
+    if not claims.belongs_to(context):
+        raise StatementError("other_learner")
+    version = (
+        H5PContentVersion.objects.select_related("main_library")
+        .filter(pk=claims.version_id, content_id=claims.content_id)
+        .first()
+    )
+    if version is None:
+        raise StatementError("wrong_content")
+    parsed = parse_statement(
+        statement,
+        activity_id=activity_iri(base_url=base_url, content_id=version.content_id),
+        local_content_id=str(version.content_id),
+    )
+    if H5PResult.objects.filter(statement_id=parsed.id).exists():
+        raise StatementError("replay")
+    grade = _grade(version, parsed, claims)
+    verified = grade is not None
+    score, maximum = (grade.score, grade.max_score) if verified else (parsed.raw, parsed.max)
+    try:
+        with transaction.atomic():
+            result = H5PResult.objects.create(
+                statement_id=parsed.id,
+                version=version,
+                learner_id=context.user_id,
+                visitor_key=None if context.user_id else context.visitor_key,
+                session=claims.session,
+                sub_content_id=parsed.sub_content_id,
+                statement=statement,
+                client_score=parsed.raw,
+                client_max_score=parsed.max,
+                score=score,
+                max_score=maximum,
+                verification=Verification.VERIFIED if verified else Verification.CLIENT_REPORTED,
+            )
+            if not parsed.sub_content_id and claims.page_id is not None:
+                result.attempt = progress.submit_attempt(
+                    context=context,
+                    content=_page(claims.page_id),
+                    course=_page(claims.course_id),
+                    content_audience=claims.content_audience,
+                    answers={
+                        "h5p": {
+                            "content": version.content_id,
+                            "version": version.number,
+                            "response": parsed.response,
+                            "statement": parsed.id,
+                        }
+                    },
+                    score=score,
+                    max_score=maximum,
+                    passed=maximum > 0 and score >= maximum * conf.get("H5P_PASS_RATIO"),
+                    grading=Grading.H5P_VERIFIED if verified else Grading.H5P_CLIENT_REPORTED,
+                    idempotency_key=parsed.id,
+                )
+                result.save(update_fields=["attempt"])
+    except IntegrityError as error:  # the same statement id, sent twice at once
+        raise StatementError("replay") from error
+    return result
+
+
+def _page(page_id):
+    from wagtail.models import Page
+
+    return Page.objects.filter(pk=page_id).first() if page_id else None
+
+
+def save_state(*, token, state, context) -> H5PUserData:
+    claims = tokens.read(token)
+    if not claims.belongs_to(context):
+        raise StatementError("other_learner")
+    if not isinstance(state, str) or len(state.encode()) > conf.get("H5P_STATE_MAX_BYTES"):
+        raise StatementError("state_too_large")
+    try:
+        json.loads(state)
+    except ValueError as error:
+        raise StatementError("statement_shape") from error
+    owner = (
+        {"learner_id": context.user_id}
+        if context.user_id
+        else {"learner": None, "visitor_key": context.visitor_key}
+    )
+    row, _ = H5PUserData.objects.update_or_create(
+        content_id=claims.content_id,
+        **owner,
+        defaults={"version_id": claims.version_id, "state": state, "updated_at": timezone.now()},
+    )
+    return row

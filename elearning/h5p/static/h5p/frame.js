@@ -1,0 +1,116 @@
+/* Runs inside the sandboxed H5P frame (opaque origin). Starts h5p-standalone, then tells the
+   page around it (by postMessage only) its height, its scored xAPI statements and its state.
+   The page answers "init" with the learner's saved state. */
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('h5p-config').textContent);
+  var SOURCE = 'chungtay-h5p';
+  var started = false;
+  var lastState = null;
+
+  function send(message) {
+    message.source = SOURCE;
+    window.parent.postMessage(message, config.parentOrigin);
+  }
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+  }
+
+  function reportHeight() {
+    send({action: 'height', height: Math.ceil(document.documentElement.scrollHeight)});
+  }
+
+  function currentState() {
+    var instance = window.H5P && H5P.instances && H5P.instances[0];
+    if (!instance || typeof instance.getCurrentState !== 'function') {
+      return null;
+    }
+    try {
+      var state = instance.getCurrentState();
+      return state === undefined ? null : JSON.stringify(state);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function saveState() {
+    var state = currentState();
+    if (state !== null && state !== lastState) {
+      lastState = state;
+      send({action: 'state', state: state});
+    }
+  }
+
+  function onXAPI(event) {
+    var statement = event.data && event.data.statement;
+    if (!statement || !statement.result || !statement.result.score) {
+      return;
+    }
+    statement.id = uuid();
+    send({action: 'xapi', statement: JSON.parse(JSON.stringify(statement))});
+    saveState();
+  }
+
+  function start(state) {
+    if (started) {
+      return;
+    }
+    started = true;
+    lastState = state || null;
+    var options = {
+      id: config.contentId,
+      title: config.title,
+      h5pJsonPath: config.h5pJsonPath,
+      contentJsonPath: config.contentJsonPath,
+      librariesPath: config.librariesPath,
+      frameJs: config.frameJs,
+      frameCss: config.frameCss,
+      embedType: 'div',
+      frame: false,
+      icon: false,
+      copyright: false,
+      export: false,
+      fullScreen: false,
+      xAPIObjectIRI: config.objectIri,
+      saveFreq: 30
+    };
+    if (state) {
+      options.contentUserData = [{state: state}];
+    }
+    new H5PStandalone.H5P(document.getElementById('h5p-container'), options).then(function () {
+      H5P.externalDispatcher.on('xAPI', onXAPI);
+      reportHeight();
+      setInterval(saveState, 30000);
+    }).catch(function () {
+      document.getElementById('h5p-error').hidden = false;
+      reportHeight();
+    });
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent || event.origin !== config.parentOrigin) {
+      return;
+    }
+    var data = event.data || {};
+    if (data.source === SOURCE && data.action === 'init') {
+      start(typeof data.state === 'string' ? data.state : null);
+    }
+  });
+  window.addEventListener('pagehide', saveState);
+  if (window.ResizeObserver) {
+    new ResizeObserver(reportHeight).observe(document.body);
+  } else {
+    setInterval(reportHeight, 1000);
+  }
+  send({action: 'ready'});
+  // The page normally answers at once; without an answer, play without saved state.
+  setTimeout(function () { start(null); }, 3000);
+})();

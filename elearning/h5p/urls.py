@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "h5p"
+
+urlpatterns = [
+    path("embed/<int:version_id>/", views.frame, name="frame"),
+    path("files/<int:version_id>/<path:path>", views.files, name="files"),
+    path("xapi/", views.xapi, name="xapi"),
+    path("state/", views.state, name="state"),
+]
