@@ -5,6 +5,7 @@ local-memory cache and a local media folder."""
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -215,6 +216,11 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {
         "task": "elearning.health.tasks.record_heartbeat",
         "schedule": 60.0,
+    },
+    # Coverage rollups recomputed from the raw rows every night; drift is corrected and logged.
+    "coverage-reconcile-rollups": {
+        "task": "elearning.coverage.tasks.reconcile_rollups",
+        "schedule": crontab(hour=2, minute=30),
     },
 }
 

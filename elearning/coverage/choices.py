@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Person-based figures below this are shown as "<5" (and so are rates derived from them).
+SUPPRESS_BELOW = 5
+
+
+class IndicatorCode(models.TextChoices):
+    REACH = "reach", _("People aged 14–60 in key areas reached")
+    IN_DEPTH_MODEL = "in_depth_model", _("Communes with an in-depth model")
+    INTEGRATED_MODEL = "integrated_model", _("Communes with an integrated model")
+    LEGAL_DISSEMINATED = "legal_disseminated", _("Legal texts disseminated")
+    STAFF_TRAINED = "staff_trained", _("Prosecution staff trained")
+    QUIZ_PASS_RATE = "quiz_pass_rate", _("Quiz pass rate")
+
+    @property
+    def is_person_based(self) -> bool:
+        return self in {self.REACH, self.STAFF_TRAINED, self.QUIZ_PASS_RATE}
+
+    @classmethod
+    def rolled_up(cls) -> list[str]:
+        """The indicators counted from learners' rows (the others come from profiles)."""
+        return [cls.REACH, cls.LEGAL_DISSEMINATED, cls.STAFF_TRAINED, cls.QUIZ_PASS_RATE]
+
+
+class ModelType(models.TextChoices):
+    NONE = "none", _("None")
+    INTEGRATED = "integrated", _("Integrated model")
+    IN_DEPTH = "in_depth", _("In-depth model")
+
+
+class Status(models.TextChoices):
+    MET = "met", _("Met")
+    ON_TRACK = "on_track", _("On track")
+    BEHIND = "behind", _("Behind")
+    NO_TARGET = "no_target", _("No target")

@@ -1,0 +1,207 @@
+"""Keeping Rollup rows equal to what the raw rows say, in set-based SQL (it must run over tens of
+millions of rows at night): the fresh figures go into a temporary table, then the stored cells
+that differ are updated, the missing inserted and the stale deleted. Running it twice changes
+nothing the second time.
+
+Commune cells are recomputed from the sources; province cells from the stored commune cells."""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from .models import Indicator, Rollup
+from .sources import MEASURES
+
+logger = logging.getLogger(__name__)
+
+ROLLUP = Rollup._meta.db_table
+KEYS = ("level", "unit_id", "indicator_id", "audience", "subject_id", "period")
+COLUMNS = KEYS + ("numerator", "denominator")
+# How many corrected cells a run keeps as examples in its report.
+EXAMPLES = 50
+
+
+@dataclass
+class SyncResult:
+    cells: int = 0
+    corrected: int = 0
+    examples: list = field(default_factory=list)
+
+    def add(self, other: "SyncResult"):
+        self.cells += other.cells
+        self.corrected += other.corrected
+        self.examples.extend(other.examples[: max(0, EXAMPLES - len(self.examples))])
+
+
+def _date(expression: str) -> str:
+    if connection.vendor == "sqlite":
+        return f"date({expression})"
+    return f"CAST({expression} AS date)"
+
+
+def _create_fresh_table(cursor, name):
+    cursor.execute(f"DROP TABLE IF EXISTS {name}")
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {name} (level varchar(16), unit_id bigint, indicator_id bigint,"
+        " audience varchar(32), subject_id bigint, period date, numerator integer,"
+        " denominator integer)"
+    )
+
+
+def _indicator_ids() -> dict[str, int]:
+    return dict(Indicator.objects.values_list("code", "id"))
+
+
+def _fill_commune_cells(cursor, *, commune_ids=None):
+    """Fresh commune cells from the raw rows, summed over the measures into coverage_fresh."""
+    ids = _indicator_ids()
+    _create_fresh_table(cursor, "coverage_raw")
+    for measure in MEASURES:
+        people = measure.queryset(commune_ids=commune_ids)
+        if people is None or measure.indicator not in ids:
+            continue
+        inner_sql, params = people.query.sql_with_params()
+        counted = "COUNT(*)"
+        numerator, denominator = (counted, "0") if measure.column == "numerator" else ("0", counted)
+        cursor.execute(
+            f"INSERT INTO coverage_raw ({', '.join(COLUMNS)}) "
+            f"SELECT 'commune', t.unit, %s, t.aud, t.subj, {_date('t.first_month')}, "
+            f"{numerator}, {denominator} FROM ({inner_sql}) t "
+            "GROUP BY t.unit, t.aud, t.subj, t.first_month",
+            [ids[measure.indicator], *params],
+        )
+    _create_fresh_table(cursor, "coverage_fresh")
+    cursor.execute(
+        f"INSERT INTO coverage_fresh ({', '.join(COLUMNS)}) "
+        f"SELECT {', '.join(KEYS)}, SUM(numerator), SUM(denominator) FROM coverage_raw "
+        f"GROUP BY {', '.join(KEYS)}"
+    )
+    cursor.execute("DROP TABLE coverage_raw")
+
+
+def _fill_province_cells(cursor, *, province_ids=None):
+    """Fresh province cells: the sums of the stored commune cells of each province."""
+    unit_table = "geo_adminunit"
+    where, params = "", []
+    if province_ids is not None:
+        where = f"AND u.province_id IN ({', '.join(['%s'] * len(province_ids))})"
+        params = list(province_ids)
+    _create_fresh_table(cursor, "coverage_fresh")
+    cursor.execute(
+        f"INSERT INTO coverage_fresh ({', '.join(COLUMNS)}) "
+        "SELECT 'province', u.province_id, r.indicator_id, r.audience, r.subject_id, r.period, "
+        f"SUM(r.numerator), SUM(r.denominator) FROM {ROLLUP} r "
+        f"JOIN {unit_table} u ON u.id = r.unit_id "
+        f"WHERE r.level = 'commune' AND u.province_id IS NOT NULL {where} "
+        "GROUP BY u.province_id, r.indicator_id, r.audience, r.subject_id, r.period",
+        params,
+    )
+
+
+def _sync(cursor, *, level, unit_ids=None) -> SyncResult:
+    """Make the stored cells of `level` (for these units, or all) equal coverage_fresh."""
+    if connection.vendor == "postgresql":
+        cursor.execute("CREATE INDEX ON coverage_fresh (unit_id, indicator_id, period)")
+        cursor.execute("ANALYZE coverage_fresh")
+    same_cell = " AND ".join(f"{ROLLUP}.{key} = f.{key}" for key in KEYS)
+    scope, params = f"{ROLLUP}.level = %s", [level]
+    if unit_ids is not None:
+        scope += f" AND {ROLLUP}.unit_id IN ({', '.join(['%s'] * len(unit_ids))})"
+        params += list(unit_ids)
+    differs = f"({ROLLUP}.numerator <> f.numerator OR {ROLLUP}.denominator <> f.denominator)"
+    result = SyncResult()
+
+    cursor.execute("SELECT COUNT(*) FROM coverage_fresh")
+    result.cells = cursor.fetchone()[0]
+    # What is wrong, before it is put right: counts, and a few examples for the report.
+    checks = {
+        "changed": (
+            f"SELECT {ROLLUP}.unit_id, {ROLLUP}.indicator_id, {ROLLUP}.period, "
+            f"{ROLLUP}.numerator, f.numerator FROM {ROLLUP} JOIN coverage_fresh f "
+            f"ON {same_cell} WHERE {scope} AND {differs}",
+            params,
+        ),
+        "missing": (
+            "SELECT f.unit_id, f.indicator_id, f.period, NULL, f.numerator "
+            f"FROM coverage_fresh f WHERE NOT EXISTS (SELECT 1 FROM {ROLLUP} WHERE {same_cell})",
+            [],
+        ),
+        "stale": (
+            f"SELECT {ROLLUP}.unit_id, {ROLLUP}.indicator_id, {ROLLUP}.period, "
+            f"{ROLLUP}.numerator, NULL FROM {ROLLUP} WHERE {scope} "
+            f"AND NOT EXISTS (SELECT 1 FROM coverage_fresh f WHERE {same_cell})",
+            params,
+        ),
+    }
+    counts = {}
+    for kind, (sql, sql_params) in checks.items():
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) c", sql_params)
+        counts[kind] = cursor.fetchone()[0]
+        if counts[kind] and len(result.examples) < EXAMPLES:
+            cursor.execute(f"{sql} LIMIT {EXAMPLES - len(result.examples)}", sql_params)
+            result.examples += [
+                {
+                    "kind": kind,
+                    "level": level,
+                    "unit": unit,
+                    "indicator": indicator,
+                    "period": str(period),
+                    "stored": stored,
+                    "fresh": fresh,
+                }
+                for unit, indicator, period, stored, fresh in cursor.fetchall()
+            ]
+    result.corrected = sum(counts.values())
+    if not result.corrected:
+        return result
+    changed, missing, stale = counts["changed"], counts["missing"], counts["stale"]
+
+    if changed:
+        cursor.execute(
+            f"UPDATE {ROLLUP} SET numerator = f.numerator, denominator = f.denominator "
+            f"FROM coverage_fresh f WHERE {same_cell} AND {differs}"
+        )
+    if stale:
+        cursor.execute(
+            f"DELETE FROM {ROLLUP} WHERE {scope} "
+            f"AND NOT EXISTS (SELECT 1 FROM coverage_fresh f WHERE {same_cell})",
+            params,
+        )
+    if missing:
+        cursor.execute(
+            f"INSERT INTO {ROLLUP} ({', '.join(COLUMNS)}) "
+            f"SELECT {', '.join('f.' + c for c in COLUMNS)} FROM coverage_fresh f "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {ROLLUP} WHERE {same_cell})"
+        )
+    return result
+
+
+def sync_communes(*, commune_ids=None) -> SyncResult:
+    """Recompute the commune cells of these communes (or of all) and store the difference.
+    Call inside a transaction."""
+    with connection.cursor() as cursor:
+        _fill_commune_cells(cursor, commune_ids=commune_ids)
+        result = _sync(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids)
+        cursor.execute("DROP TABLE coverage_fresh")
+    return result
+
+
+def sync_provinces(*, province_ids=None) -> SyncResult:
+    with connection.cursor() as cursor:
+        _fill_province_cells(cursor, province_ids=province_ids)
+        result = _sync(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids)
+        cursor.execute("DROP TABLE coverage_fresh")
+    return result
+
+
+def lock_rollups(*, key: int | None = None):
+    """Serialise writers on PostgreSQL: one province at a time for incremental updates (key),
+    everything for the nightly reconciliation (no key)."""
+    if connection.vendor != "postgresql":
+        return  # SQLite writes one transaction at a time anyway
+    with connection.cursor() as cursor:
+        if key is None:
+            cursor.execute(f"LOCK TABLE {ROLLUP} IN SHARE ROW EXCLUSIVE MODE")
+        else:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [7007, int(key)])

@@ -1,0 +1,71 @@
+"""Writes of the coverage app: rollups, report readers, PDF requests, imports."""
+
+import logging
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from elearning.geo.models import AdminUnit
+
+from . import rollups
+from .models import PdfReport, ReconciliationRun, ReportReader
+
+logger = logging.getLogger(__name__)
+
+READERS_GROUP = "Report readers"
+
+
+@transaction.atomic
+def refresh_commune_rollups(*, commune_id: int) -> rollups.SyncResult:
+    """Recompute one commune's cells from its raw rows, then its province's sums. Idempotent:
+    a second run finds nothing to change."""
+    commune = AdminUnit.objects.filter(pk=commune_id).only("pk", "province_id").first()
+    if commune is None:
+        return rollups.SyncResult()
+    rollups.lock_rollups(key=commune.province_id or commune.pk)
+    result = rollups.sync_communes(commune_ids=[commune.pk])
+    if commune.province_id:
+        result.add(rollups.sync_provinces(province_ids=[commune.province_id]))
+    return result
+
+
+@transaction.atomic
+def reconcile_rollups() -> ReconciliationRun:
+    """Recompute every rollup from the raw rows and record every cell it had to correct."""
+    run = ReconciliationRun.objects.create(started_at=timezone.now())
+    rollups.lock_rollups()
+    result = rollups.sync_communes()
+    result.add(rollups.sync_provinces())
+    run.cells, run.corrected, run.details = result.cells, result.corrected, result.examples
+    run.finished_at = timezone.now()
+    run.save()
+    if run.corrected:
+        logger.warning("Coverage reconciliation corrected %s rollup cells", run.corrected)
+    return run
+
+
+def readers_group() -> Group:
+    group, created = Group.objects.get_or_create(name=READERS_GROUP)
+    if created:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    return group
+
+
+@transaction.atomic
+def set_report_scope(*, user, unit: AdminUnit | None) -> ReportReader:
+    """Let a user read coverage reports for a commune, a province or (None) the country; they
+    get into the admin through the "Report readers" group."""
+    reader, _ = ReportReader.objects.update_or_create(user=user, defaults={"unit": unit})
+    user.groups.add(readers_group())
+    return reader
+
+
+def request_pdf(*, plan, unit, user) -> PdfReport:
+    from .tasks import make_overview_pdf
+
+    report = PdfReport.objects.create(plan=plan, unit=unit, requested_by=user)
+    make_overview_pdf.delay_on_commit(report.pk)
+    return report
