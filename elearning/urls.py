@@ -23,6 +23,7 @@ urlpatterns = [
 
 # Vietnamese at "/", English at "/en/".
 urlpatterns += i18n_patterns(
+    path("accounts/", include("elearning.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("h5p/", include("elearning.h5p.urls")),
     path("", include(wagtail_urls)),

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A guest who signs up or in on the same device: their guest activity moves to the account.
+    "elearning.accounts.middleware.GuestCarryOverMiddleware",
 ]
 
 ROOT_URLCONF = "elearning.urls"
@@ -129,6 +131,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # The login form's "username or phone number" box also accepts a phone number.
+    "elearning.accounts.backends.PhoneNumberBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -143,6 +147,8 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "elearning.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "elearning.accounts.forms.LearnerSignupForm"}
+MFA_ADAPTER = "elearning.accounts.adapter.MFAAdapter"
 # Failed logins are limited per IP and per account (allauth's defaults, spelled out).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",

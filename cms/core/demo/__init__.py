@@ -5,4 +5,5 @@ callable that prints a line for the person running the command."""
 LOADERS = [
     "cms.core.demo.site.load",
     "elearning.geo.demo.load",  # communes first: every loader below needs them
+    "cms.learning.demo.load",
 ]

@@ -1,0 +1,250 @@
+"""Courses, lessons and quizzes as Wagtail pages: CourseIndexPage > CoursePage >
+LessonPage | QuizPage, in the order editors arrange them in the page tree.
+
+Pages only read the request and call cms.learning.services / selectors; progress is kept
+by elearning.progress against the page in the default language, so a learner who switches
+language keeps their progress."""
+
+from django.contrib import messages
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from elearning.accounts.selectors import learner_context
+from elearning.progress.choices import ContentAudience
+from elearning.progress.exceptions import ProgressError
+
+from . import selectors, services
+from .blocks import LessonBodyBlock, QuizQuestionsBlock
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class CourseIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["learning.CoursePage"]
+    max_count_per_parent = 1
+    template = "learning/course_index_page.html"
+
+    class Meta:
+        verbose_name = _("course index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = selectors.course_cards(
+            courses=CoursePage.objects.child_of(self).live().specific(),
+            context=learner_context(request),
+        )
+        return context
+
+
+class CoursePage(Page):
+    audience = models.CharField(
+        _("audience"),
+        max_length=16,
+        choices=ContentAudience.choices,
+        default=ContentAudience.COMMUNITY,
+        help_text=_("Staff courses can be taken only by signed-in staff of prosecution agencies."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences."))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=15)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        validators=PERCENT,
+        help_text=_("Used by the course's quizzes that do not set their own."),
+    )
+    gives_certificate = models.BooleanField(
+        _("gives a certificate"),
+        default=False,
+        help_text=_("Staff who pass every quiz of the course get a PDF certificate."),
+    )
+    needs_review = models.BooleanField(
+        _("needs editor review"),
+        default=False,
+        help_text=_("Some statements still need checking against the source documents."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("pass_mark"),
+                FieldPanel("gives_certificate"),
+                FieldPanel("needs_review"),
+            ],
+            heading=_("Course"),
+        ),
+    ]
+    parent_page_types = ["learning.CourseIndexPage"]
+    subpage_types = ["learning.LessonPage", "learning.QuizPage"]
+    template = "learning/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        learner = learner_context(request)
+        context["outline"] = selectors.course_outline(course=self, context=learner)
+        context["certificate"] = services.award_certificate_if_earned(
+            course=self, context=learner, user=request.user
+        )
+        context["may_take"] = selectors.may_take(course=self, context=learner)
+        context["learner"] = learner
+        return context
+
+
+class CourseContentPage(Page):
+    """What lessons and quizzes share: they live in a course and take its audience."""
+
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=5)
+
+    parent_page_types = ["learning.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    @property
+    def course(self) -> CoursePage:
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        learner = learner_context(request)
+        context.update(
+            course=course,
+            learner=learner,
+            may_take=selectors.may_take(course=course, context=learner),
+            progress=selectors.progress_of(page=self, context=learner),
+            next_page=selectors.next_in_course(page=self),
+        )
+        return context
+
+
+class LessonPage(CourseContentPage):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("estimated_minutes"),
+    ]
+    template = "learning/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            # "I have finished this lesson": a plain form, works without JavaScript.
+            try:
+                services.finish_lesson(lesson=self, context=learner_context(request))
+            except ProgressError as refused:
+                messages.error(request, refused.message)
+                return redirect(self.url)
+            messages.success(request, _("Lesson completed. Well done!"))
+            following = selectors.next_in_course(page=self)
+            return redirect(following.url if following else self.course.url)
+        return super().serve(request, *args, **kwargs)
+
+
+class QuizPage(CourseContentPage):
+    intro = models.TextField(_("introduction"), blank=True)
+    questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"))
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        null=True,
+        blank=True,
+        validators=PERCENT,
+        help_text=_("Leave empty to use the course's pass mark."),
+    )
+    shuffle_options = models.BooleanField(
+        _("shuffle options"),
+        default=True,
+        help_text=_("Show each question's options in a new order."),
+    )
+    attempt_limit = models.PositiveSmallIntegerField(
+        _("attempt limit"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no limit."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("questions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("attempt_limit"),
+                FieldPanel("shuffle_options"),
+                FieldPanel("estimated_minutes"),
+            ],
+            heading=_("Quiz"),
+        ),
+    ]
+    template = "learning/quiz_page.html"
+
+    class Meta:
+        verbose_name = _("quiz")
+
+    @property
+    def effective_pass_mark(self) -> int:
+        return self.pass_mark if self.pass_mark is not None else self.course.pass_mark
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return self.serve_submission(request)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_submission(self, request):
+        learner = learner_context(request)
+        try:
+            attempt = services.take_quiz(quiz=self, context=learner, data=request.POST)
+        except ProgressError as refused:
+            # Nothing was stored: the form is shown again with the message.
+            messages.error(request, refused.message)
+            response = TemplateResponse(
+                request, self.get_template(request), self.get_context(request), status=400
+            )
+            return response
+        services.award_certificate_if_earned(course=self.course, context=learner, user=request.user)
+        return redirect(f"{self.url}?attempt={attempt.pk}")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        learner = context["learner"]
+        attempt = selectors.attempt_to_review(quiz=self, context=learner, request=request)
+        context.update(
+            attempt=attempt,
+            review=selectors.review(quiz=self, attempt=attempt) if attempt else None,
+            attempts_left=selectors.attempts_left(quiz=self, context=learner),
+            pass_mark=self.effective_pass_mark,
+        )
+        if attempt is None:
+            context.update(
+                questions=selectors.public_questions(quiz=self),
+                form_token=services.new_form_token(),
+            )
+        return context

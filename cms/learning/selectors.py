@@ -1,0 +1,141 @@
+"""Reads for course, lesson and quiz pages: outlines with the learner's progress, the next
+step, what a quiz form may show."""
+
+from dataclasses import dataclass
+
+from wagtail.models import Locale, Page
+
+from elearning.progress import selectors as progress
+from elearning.progress.choices import ContentAudience
+
+from . import grading
+
+
+def canonical(page: Page) -> Page:
+    """The page progress is recorded against: its version in the default language (the
+    page itself when it has none). Progress made in English counts in Vietnamese too."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return Page.objects.filter(translation_key=page.translation_key, locale=default).first() or page
+
+
+def may_take(*, course, context) -> bool:
+    return progress.may_take(context=context, content_audience=course.audience)
+
+
+def progress_of(*, page, context):
+    return progress.progress_by_content(context=context, content_ids=[canonical(page).pk]).get(
+        canonical(page).pk
+    )
+
+
+@dataclass
+class OutlineItem:
+    page: Page
+    is_quiz: bool
+    progress: object  # ContentProgress | None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.progress is not None and self.progress.is_complete
+
+    @property
+    def is_started(self) -> bool:
+        return self.progress is not None
+
+
+@dataclass
+class CourseOutline:
+    items: list[OutlineItem]
+    next_item: OutlineItem | None  # "continue where you left off"
+
+    @property
+    def completed(self) -> int:
+        return sum(item.is_complete for item in self.items)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.completed / len(self.items)) if self.items else 0
+
+    @property
+    def is_started(self) -> bool:
+        return any(item.is_started for item in self.items)
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.items) and self.completed == len(self.items)
+
+
+def course_items(*, course) -> list[Page]:
+    """The lessons and quizzes of a course, in the order of the page tree."""
+    return list(course.get_children().live().specific().order_by("path"))
+
+
+def course_outline(*, course, context) -> CourseOutline:
+    from .models import QuizPage
+
+    pages = course_items(course=course)
+    canonical_ids = {page.pk: canonical(page).pk for page in pages}
+    rows = progress.progress_by_content(context=context, content_ids=canonical_ids.values())
+    items = [
+        OutlineItem(
+            page=page, is_quiz=isinstance(page, QuizPage), progress=rows.get(canonical_ids[page.pk])
+        )
+        for page in pages
+    ]
+    # The first step not yet complete, after the last one the learner touched.
+    next_item = next((item for item in items if not item.is_complete), None)
+    return CourseOutline(items=items, next_item=next_item)
+
+
+def course_cards(*, courses, context) -> list[tuple]:
+    """(course, outline) pairs for course lists (home page, course index)."""
+    return [(course, course_outline(course=course, context=context)) for course in courses]
+
+
+def courses_for_home(*, locale) -> list:
+    from .models import CoursePage
+
+    courses = CoursePage.objects.live().filter(locale=locale).order_by("path")
+    return list(courses)
+
+
+def next_in_course(*, page):
+    return page.get_next_siblings().live().specific().order_by("path").first()
+
+
+def quiz_ids_of(*, course) -> list[int]:
+    from .models import QuizPage
+
+    return [canonical(page).pk for page in QuizPage.objects.child_of(course).live()]
+
+
+def public_questions(*, quiz) -> list[grading.PublicQuestion]:
+    return grading.public_questions(quiz.questions, shuffle=quiz.shuffle_options)
+
+
+def attempt_to_review(*, quiz, context, request):
+    """The learner's own attempt named in ?attempt=, to show its result."""
+    raw = request.GET.get("attempt", "")
+    if not raw.isdigit():
+        return None
+    attempt = progress.attempt_for_learner(context=context, attempt_id=int(raw))
+    if attempt is None or attempt.content_id != canonical(quiz).pk:
+        return None
+    return attempt
+
+
+def review(*, quiz, attempt) -> list[dict]:
+    return grading.review(quiz.questions, attempt.answers)
+
+
+def attempts_left(*, quiz, context) -> int | None:
+    if quiz.attempt_limit is None:
+        return None
+    used = progress.attempt_count(context=context, content_id=canonical(quiz).pk)
+    return max(0, quiz.attempt_limit - used)
+
+
+def is_staff_course(course) -> bool:
+    return course.audience == ContentAudience.STAFF

@@ -1,0 +1,108 @@
+"""Writes for learning pages: finishing a lesson, taking a quiz, awarding a certificate.
+They grade and check here (the page layer knows what a quiz holds) and record through
+elearning.progress.services."""
+
+import time
+import uuid
+from datetime import UTC, datetime
+
+from django.core import signing
+from django.utils.translation import gettext as _
+
+from elearning.accounts.choices import Audience
+from elearning.progress import selectors as progress_selectors
+from elearning.progress import services as progress
+from elearning.progress.choices import Grading
+from elearning.progress.exceptions import InvalidSubmission, NotAllowed
+
+from . import grading, selectors
+
+FORM_TOKEN_SALT = "cms.learning.quiz-form"
+FORM_TOKEN_MAX_AGE = 7 * 24 * 3600
+
+
+def new_form_token() -> str:
+    """A signed key per rendered quiz form: the attempt's idempotency key and the time the
+    learner opened the quiz."""
+    return signing.dumps({"k": uuid.uuid4().hex, "t": int(time.time())}, salt=FORM_TOKEN_SALT)
+
+
+def read_form_token(token: str) -> tuple[str, datetime]:
+    try:
+        data = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE)
+        return str(data["k"]), datetime.fromtimestamp(int(data["t"]), tz=UTC)
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise InvalidSubmission(
+            _("This quiz form has expired or was changed. Please answer it again.")
+        ) from None
+
+
+def finish_lesson(*, lesson, context):
+    course = lesson.course
+    _check_may_take(course=course, context=context)
+    return progress.mark_completed(
+        context=context,
+        content=selectors.canonical(lesson),
+        course=selectors.canonical(course),
+        content_audience=course.audience,
+    )
+
+
+def take_quiz(*, quiz, context, data):
+    """Grade a submitted quiz form and store the attempt. Raises a ProgressError (with a
+    message for the learner) and stores nothing when the learner may not take the quiz, the
+    answers are not options of the questions, or no attempts are left."""
+    course = quiz.course
+    _check_may_take(course=course, context=context)
+    key, started_at = read_form_token(data.get("form_token", ""))
+    chosen = grading.read_answers(data, quiz.questions)
+    graded = grading.grade(quiz.questions, chosen)
+    return progress.submit_attempt(
+        context=context,
+        content=selectors.canonical(quiz),
+        course=selectors.canonical(course),
+        content_audience=course.audience,
+        answers=graded.answers,
+        score=graded.score,
+        max_score=graded.max_score,
+        passed=graded.percent >= quiz.effective_pass_mark,
+        grading=Grading.SERVER,
+        idempotency_key=key,
+        started_at=started_at,
+        attempt_limit=quiz.attempt_limit,
+    )
+
+
+def award_certificate_if_earned(*, course, context, user):
+    """The learner's certificate for this course: issued the first time a signed-in staff
+    learner has passed every quiz of a certificate course (with trusted grading). The score
+    is the mean of their best quiz scores. Returns None when not earned."""
+    if not (course.gives_certificate and user.is_authenticated and context is not None):
+        return None
+    canonical_course = selectors.canonical(course)
+    existing = progress_selectors.certificate_for(user_id=user.pk, course_id=canonical_course.pk)
+    if existing is not None:
+        return existing
+    if context.audience not in Audience.staff():
+        return None
+    quiz_ids = selectors.quiz_ids_of(course=course)
+    passes = progress_selectors.trusted_passes(user_id=user.pk, content_ids=quiz_ids)
+    if not quiz_ids or set(passes) != set(quiz_ids):
+        return None
+    score = round(100 * sum(passes.values()) / len(passes))
+    return progress.issue_certificate(
+        user=user,
+        course=canonical_course,
+        score_percent=score,
+        learner_name=user.get_full_name() or user.get_username(),
+        context=context,
+    )
+
+
+def _check_may_take(*, course, context) -> None:
+    if context is None:
+        raise NotAllowed(
+            _("To save your progress, sign in or choose your commune and age group first.")
+        )
+    if not selectors.may_take(course=course, context=context):
+        raise NotAllowed()

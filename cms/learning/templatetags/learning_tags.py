@@ -1,0 +1,23 @@
+from django import template
+from wagtail.models import Locale
+
+from elearning.accounts.selectors import learner_context
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("learning/includes/home_courses.html", takes_context=True)
+def home_courses(context):
+    """Courses to start or continue, for the home page (in the page's language)."""
+    from ..models import CourseIndexPage
+
+    request = context["request"]
+    locale = Locale.get_active()
+    courses = selectors.courses_for_home(locale=locale)
+    return {
+        "request": request,
+        "cards": selectors.course_cards(courses=courses, context=learner_context(request)),
+        "index": CourseIndexPage.objects.live().filter(locale=locale).first(),
+    }
