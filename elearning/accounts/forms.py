@@ -1,0 +1,263 @@
+"""Sign-up, profile and guest forms. They check the input; services do the writing."""
+
+from allauth.account.forms import SignupForm
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from elearning.geo.selectors import find_current_commune
+
+from .choices import AgeBand, Audience
+from .consent import CONSENT_AGE, CONSENT_TEXT, MINIMUM_AGE
+from .models import Sex, age_in_year
+from .phone import normalise_phone
+
+OLDEST_AGE = 120
+
+
+class CommunePickerMixin:
+    """A commune chosen by typing its name (with or without diacritics) and picking one of the
+    matches. Without JavaScript the "Find" button sends the form back with the matches listed;
+    with it, matches appear as the learner types (static/js/commune-picker.js)."""
+
+    FIND_BUTTON = "find_commune"
+
+    def add_commune_fields(self):
+        commune_fields = {
+            "commune_query": forms.CharField(
+                label=_("Your commune or ward"),
+                required=False,
+                help_text=_('Type its name, accents are optional: for example "ba dinh".'),
+                widget=forms.TextInput(attrs={"autocomplete": "off", "data-commune-query": ""}),
+            ),
+            "commune": forms.CharField(required=False, widget=forms.HiddenInput),
+        }
+        self.fields = {**commune_fields, **self.fields}
+
+    @property
+    def is_finding_commune(self) -> bool:
+        return self.FIND_BUTTON in self.data
+
+    def clean_commune(self):
+        code = (self.cleaned_data.get("commune") or "").strip()
+        if not code:
+            raise forms.ValidationError(
+                _("Choose your commune: type its name, then pick it from the list."),
+                code="required",
+            )
+        commune = find_current_commune(code=code)
+        if commune is None:
+            raise forms.ValidationError(
+                _("We do not know this commune. Type its name and pick it from the list."),
+                code="unknown_commune",
+            )
+        return commune
+
+
+def clean_birth_year_value(birth_year: int | None) -> int | None:
+    """Checks a birth year: not in the future, not more than 120 years ago."""
+    if birth_year is None:
+        return None
+    this_year = timezone.localdate().year
+    if birth_year > this_year:
+        raise forms.ValidationError(_("A birth year cannot be in the future."), code="future")
+    if birth_year < this_year - OLDEST_AGE:
+        raise forms.ValidationError(
+            _("Please check the birth year: it is more than %(years)s years ago.")
+            % {"years": OLDEST_AGE},
+            code="too_old",
+        )
+    return birth_year
+
+
+class ProfileFieldsMixin:
+    def clean_birth_year(self):
+        return clean_birth_year_value(self.cleaned_data.get("birth_year"))
+
+    def clean_agency(self):
+        return (self.cleaned_data.get("agency") or "").strip()
+
+    def check_agency(self, cleaned_data):
+        if cleaned_data.get("audience") in Audience.staff() and not cleaned_data.get("agency"):
+            self.add_error("agency", _("Staff: please give the name of your agency."))
+
+
+def _profile_fields():
+    this_year = timezone.localdate().year
+    return {
+        "birth_year": forms.IntegerField(
+            label=_("Year of birth"),
+            widget=forms.NumberInput(
+                attrs={"inputmode": "numeric", "min": this_year - OLDEST_AGE, "max": this_year}
+            ),
+        ),
+        "sex": forms.ChoiceField(
+            label=_("Sex (optional)"),
+            choices=Sex.choices,
+            required=False,
+            widget=forms.RadioSelect,
+        ),
+        "audience": forms.ChoiceField(
+            label=_("I am learning as"),
+            choices=Audience.choices,
+            initial=Audience.COMMUNITY,
+            widget=forms.RadioSelect,
+        ),
+        "agency": forms.CharField(
+            label=_("Agency (staff only)"),
+            required=False,
+            max_length=255,
+            help_text=_("For example: Công an xã Tân Lập."),
+        ),
+    }
+
+
+class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
+    """allauth's sign-up (username, optional email, password) plus the profile: commune,
+    birth year, optional sex, audience, agency for staff, and a guardian's consent under 16.
+    The phone number is optional and can be used to sign in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        account_fields = self.fields
+        self.fields = {}
+        self.add_commune_fields()
+        self.fields.update(_profile_fields())
+        self.fields["guardian_name"] = forms.CharField(
+            label=_("Name of your parent or guardian"),
+            required=False,
+            max_length=255,
+            help_text=_("Only if you were born in %(year)s or later.")
+            % {"year": this_year - CONSENT_AGE + 1},
+        )
+        self.fields["guardian_consent"] = forms.BooleanField(label=CONSENT_TEXT, required=False)
+        self.fields.update(account_fields)
+        self.fields["phone_number"] = forms.CharField(
+            label=_("Phone number (optional)"),
+            required=False,
+            max_length=20,
+            help_text=_("You can sign in with it instead of the username."),
+            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        )
+        order = ["username", "phone_number", "email", "password1", "password2"]
+        for name in order:
+            if name in self.fields:
+                self.fields[name] = self.fields.pop(name)
+        self.too_young = False
+
+    def clean_phone_number(self):
+        text = (self.cleaned_data.get("phone_number") or "").strip()
+        if not text:
+            return None
+        phone = normalise_phone(text)
+        if phone is None:
+            raise forms.ValidationError(
+                _("Please enter a Vietnamese mobile number, for example 0912 345 678."),
+                code="invalid_phone",
+            )
+        if get_user_model().objects.filter(phone_number=phone).exists():
+            raise forms.ValidationError(
+                _("Someone has already signed up with this phone number."), code="phone_taken"
+            )
+        return phone
+
+    def clean(self):
+        cleaned_data = super().clean()
+        birth_year = cleaned_data.get("birth_year")
+        if birth_year is not None:
+            age = age_in_year(birth_year)
+            if age < MINIMUM_AGE:
+                self.too_young = True
+                self.add_error("birth_year", _("Chung Tay is for people aged 14 and over."))
+            elif age < CONSENT_AGE:
+                if not (cleaned_data.get("guardian_name") or "").strip():
+                    self.add_error(
+                        "guardian_name",
+                        _("You are under 16: please give the name of your parent or guardian."),
+                    )
+                if not cleaned_data.get("guardian_consent"):
+                    self.add_error(
+                        "guardian_consent",
+                        _("You are under 16: your parent or guardian must agree."),
+                    )
+        self.check_agency(cleaned_data)
+        return cleaned_data
+
+    def signup(self, request, user):
+        """Called by allauth after the user is saved, in the same request."""
+        from .services import create_profile
+
+        data = self.cleaned_data
+        if data.get("phone_number"):
+            user.phone_number = data["phone_number"]
+            user.save(update_fields=["phone_number"])
+        needs_consent = age_in_year(data["birth_year"]) < CONSENT_AGE
+        create_profile(
+            user=user,
+            commune=data["commune"],
+            birth_year=data["birth_year"],
+            audience=data["audience"],
+            sex=data.get("sex") or "",
+            agency=data.get("agency") or "",
+            guardian_name=data["guardian_name"] if needs_consent else "",
+        )
+
+
+class ProfileForm(CommunePickerMixin, ProfileFieldsMixin, forms.Form):
+    """Editing one's own profile. Fields the form does not have (such as a user id) are a
+    forgery: the whole form is refused and nothing is saved."""
+
+    def __init__(self, *args, profile=None, **kwargs):
+        self.profile = profile
+        super().__init__(*args, **kwargs)
+        self.add_commune_fields()
+        self.fields.update(_profile_fields())
+
+    def clean(self):
+        cleaned_data = super().clean()
+        allowed = set(self.fields) | {"csrfmiddlewaretoken", self.FIND_BUTTON}
+        if set(self.data) - allowed:
+            raise forms.ValidationError(
+                _(
+                    "This form was changed outside Chung Tay, so nothing was saved. "
+                    "Please reload the page and try again."
+                ),
+                code="forged",
+            )
+        birth_year = cleaned_data.get("birth_year")
+        if birth_year is not None and self.profile is not None:
+            age = age_in_year(birth_year)
+            if age < MINIMUM_AGE:
+                self.add_error("birth_year", _("Chung Tay is for people aged 14 and over."))
+            elif age < CONSENT_AGE and not self.profile.user.guardian_consents.active().exists():
+                self.add_error(
+                    "birth_year",
+                    _(
+                        "Learners under 16 need their parent's or guardian's consent, which is "
+                        "given when signing up."
+                    ),
+                )
+        self.check_agency(cleaned_data)
+        return cleaned_data
+
+
+GUEST_UNDER_14 = "under-14"
+
+
+class GuestForm(CommunePickerMixin, forms.Form):
+    """A guest's one-time choice: commune and age band."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_commune_fields()
+        self.fields["age_band"] = forms.ChoiceField(
+            label=_("Your age"),
+            choices=[(GUEST_UNDER_14, _("Under 14")), *AgeBand.choices],
+            widget=forms.RadioSelect,
+        )
+
+    @property
+    def too_young(self) -> bool:
+        return self.is_bound and self.data.get("age_band") == GUEST_UNDER_14
