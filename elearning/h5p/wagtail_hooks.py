@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -20,9 +21,10 @@ class H5PContentViewSet(SnippetViewSet):
         Column("current_version", label=_("Version"), accessor="current_version"),
         "created_at",
     ]
-
-    def get_form_class(self, for_update=False):
-        return H5PContentForm
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("language"), FieldPanel("licence"), FieldPanel("package")],
+        base_form_class=H5PContentForm,
+    )
 
 
 register_snippet(H5PContentViewSet)

@@ -7,135 +7,346 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('progress', '0001_initial'),
+        ("progress", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='H5PContent',
+            name="H5PContent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('language', models.CharField(choices=[('vi', 'Vietnamese'), ('en', 'English')], default='vi', max_length=8, verbose_name='language')),
-                ('licence', models.CharField(blank=True, help_text='e.g. CC BY 4.0', max_length=255, verbose_name='licence')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("vi", "Vietnamese"), ("en", "English")],
+                        default="vi",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. CC BY 4.0",
+                        max_length=255,
+                        verbose_name="licence",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'H5P content',
-                'verbose_name_plural': 'H5P content',
-                'ordering': ['title'],
+                "verbose_name": "H5P content",
+                "verbose_name_plural": "H5P content",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='H5PLibrary',
+            name="H5PLibrary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('machine_name', models.CharField(max_length=255, verbose_name='machine name')),
-                ('major_version', models.PositiveIntegerField(verbose_name='major version')),
-                ('minor_version', models.PositiveIntegerField(verbose_name='minor version')),
-                ('patch_version', models.PositiveIntegerField(verbose_name='patch version')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('runnable', models.BooleanField(default=False, verbose_name='runnable')),
-                ('content_hash', models.CharField(max_length=64, verbose_name='content hash')),
-                ('library_json', models.JSONField(verbose_name='library.json')),
-                ('semantics', models.JSONField(blank=True, null=True, verbose_name='semantics')),
-                ('storage_prefix', models.CharField(max_length=400, verbose_name='storage folder')),
-                ('installed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='installed')),
-                ('installed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='installed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("machine_name", models.CharField(max_length=255, verbose_name="machine name")),
+                ("major_version", models.PositiveIntegerField(verbose_name="major version")),
+                ("minor_version", models.PositiveIntegerField(verbose_name="minor version")),
+                ("patch_version", models.PositiveIntegerField(verbose_name="patch version")),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("runnable", models.BooleanField(default=False, verbose_name="runnable")),
+                ("content_hash", models.CharField(max_length=64, verbose_name="content hash")),
+                ("library_json", models.JSONField(verbose_name="library.json")),
+                ("semantics", models.JSONField(blank=True, null=True, verbose_name="semantics")),
+                ("storage_prefix", models.CharField(max_length=400, verbose_name="storage folder")),
+                (
+                    "installed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="installed"
+                    ),
+                ),
+                (
+                    "installed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="installed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'H5P library',
-                'verbose_name_plural': 'H5P libraries',
-                'ordering': ['machine_name', '-major_version', '-minor_version', '-patch_version'],
-                'permissions': [('install_h5plibrary', 'May install H5P libraries')],
+                "verbose_name": "H5P library",
+                "verbose_name_plural": "H5P libraries",
+                "ordering": ["machine_name", "-major_version", "-minor_version", "-patch_version"],
+                "permissions": [("install_h5plibrary", "May install H5P libraries")],
             },
         ),
         migrations.CreateModel(
-            name='H5PContentVersion',
+            name="H5PContentVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('package', models.FileField(max_length=400, upload_to='h5p/packages/', verbose_name='package')),
-                ('h5p_json', models.JSONField(verbose_name='h5p.json')),
-                ('parameters', models.JSONField(verbose_name='parameters')),
-                ('storage_prefix', models.CharField(max_length=400, verbose_name='storage folder')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='uploaded')),
-                ('content', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='h5p.h5pcontent', verbose_name='content')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
-                ('libraries', models.ManyToManyField(related_name='content_versions', to='h5p.h5plibrary', verbose_name='libraries')),
-                ('main_library', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='h5p.h5plibrary', verbose_name='main library')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                (
+                    "package",
+                    models.FileField(
+                        max_length=400, upload_to="h5p/packages/", verbose_name="package"
+                    ),
+                ),
+                ("h5p_json", models.JSONField(verbose_name="h5p.json")),
+                ("parameters", models.JSONField(verbose_name="parameters")),
+                ("storage_prefix", models.CharField(max_length=400, verbose_name="storage folder")),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="uploaded"
+                    ),
+                ),
+                (
+                    "content",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="h5p.h5pcontent",
+                        verbose_name="content",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
+                (
+                    "libraries",
+                    models.ManyToManyField(
+                        related_name="content_versions",
+                        to="h5p.h5plibrary",
+                        verbose_name="libraries",
+                    ),
+                ),
+                (
+                    "main_library",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="h5p.h5plibrary",
+                        verbose_name="main library",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'H5P content version',
-                'verbose_name_plural': 'H5P content versions',
-                'ordering': ['content', '-number'],
+                "verbose_name": "H5P content version",
+                "verbose_name_plural": "H5P content versions",
+                "ordering": ["content", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='H5PResult',
+            name="H5PResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('statement_id', models.UUIDField(unique=True, verbose_name='statement id')),
-                ('visitor_key', models.CharField(blank=True, max_length=64, null=True, verbose_name='visitor key')),
-                ('session', models.CharField(max_length=64, verbose_name='session')),
-                ('sub_content_id', models.CharField(blank=True, max_length=64, verbose_name='sub-content id')),
-                ('statement', models.JSONField(verbose_name='statement')),
-                ('client_score', models.FloatField(verbose_name='score reported')),
-                ('client_max_score', models.FloatField(verbose_name='maximum reported')),
-                ('score', models.FloatField(verbose_name='score')),
-                ('max_score', models.FloatField(verbose_name='maximum score')),
-                ('verification', models.CharField(choices=[('verified', 'Verified on the server'), ('client_reported', 'Reported by the browser')], max_length=16, verbose_name='verification')),
-                ('received_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='received')),
-                ('attempt', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='h5p_result', to='progress.attempt', verbose_name='attempt')),
-                ('learner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='h5p.h5pcontentversion', verbose_name='version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("statement_id", models.UUIDField(unique=True, verbose_name="statement id")),
+                (
+                    "visitor_key",
+                    models.CharField(
+                        blank=True, max_length=64, null=True, verbose_name="visitor key"
+                    ),
+                ),
+                ("session", models.CharField(max_length=64, verbose_name="session")),
+                (
+                    "sub_content_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="sub-content id"),
+                ),
+                ("statement", models.JSONField(verbose_name="statement")),
+                ("client_score", models.FloatField(verbose_name="score reported")),
+                ("client_max_score", models.FloatField(verbose_name="maximum reported")),
+                ("score", models.FloatField(verbose_name="score")),
+                ("max_score", models.FloatField(verbose_name="maximum score")),
+                (
+                    "verification",
+                    models.CharField(
+                        choices=[
+                            ("verified", "Verified on the server"),
+                            ("client_reported", "Reported by the browser"),
+                        ],
+                        max_length=16,
+                        verbose_name="verification",
+                    ),
+                ),
+                (
+                    "received_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="received"
+                    ),
+                ),
+                (
+                    "attempt",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="h5p_result",
+                        to="progress.attempt",
+                        verbose_name="attempt",
+                    ),
+                ),
+                (
+                    "learner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="h5p.h5pcontentversion",
+                        verbose_name="version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'H5P result',
-                'verbose_name_plural': 'H5P results',
-                'ordering': ['-received_at'],
+                "verbose_name": "H5P result",
+                "verbose_name_plural": "H5P results",
+                "ordering": ["-received_at"],
             },
         ),
         migrations.CreateModel(
-            name='H5PUserData',
+            name="H5PUserData",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visitor_key', models.CharField(blank=True, max_length=64, null=True, verbose_name='visitor key')),
-                ('state', models.TextField(verbose_name='state')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='saved')),
-                ('content', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='h5p.h5pcontent', verbose_name='content')),
-                ('learner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='learner')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='h5p.h5pcontentversion', verbose_name='version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "visitor_key",
+                    models.CharField(
+                        blank=True, max_length=64, null=True, verbose_name="visitor key"
+                    ),
+                ),
+                ("state", models.TextField(verbose_name="state")),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="saved"),
+                ),
+                (
+                    "content",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="h5p.h5pcontent",
+                        verbose_name="content",
+                    ),
+                ),
+                (
+                    "learner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="learner",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="h5p.h5pcontentversion",
+                        verbose_name="version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'H5P saved state',
-                'verbose_name_plural': 'H5P saved states',
+                "verbose_name": "H5P saved state",
+                "verbose_name_plural": "H5P saved states",
             },
         ),
         migrations.AddConstraint(
-            model_name='h5plibrary',
-            constraint=models.UniqueConstraint(fields=('machine_name', 'major_version', 'minor_version', 'patch_version'), name='h5p_library_unique_version'),
+            model_name="h5plibrary",
+            constraint=models.UniqueConstraint(
+                fields=("machine_name", "major_version", "minor_version", "patch_version"),
+                name="h5p_library_unique_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='h5pcontentversion',
-            constraint=models.UniqueConstraint(fields=('content', 'number'), name='h5p_version_unique'),
+            model_name="h5pcontentversion",
+            constraint=models.UniqueConstraint(
+                fields=("content", "number"), name="h5p_version_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='h5presult',
-            index=models.Index(fields=['version', 'session'], name='h5p_h5presu_version_2f2bdc_idx'),
+            model_name="h5presult",
+            index=models.Index(
+                fields=["version", "session"], name="h5p_h5presu_version_2f2bdc_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='h5puserdata',
-            constraint=models.UniqueConstraint(condition=models.Q(('learner__isnull', False)), fields=('content', 'learner'), name='h5p_userdata_unique_learner'),
+            model_name="h5puserdata",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("learner__isnull", False)),
+                fields=("content", "learner"),
+                name="h5p_userdata_unique_learner",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='h5puserdata',
-            constraint=models.UniqueConstraint(condition=models.Q(('learner__isnull', True)), fields=('content', 'visitor_key'), name='h5p_userdata_unique_visitor'),
+            model_name="h5puserdata",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("learner__isnull", True)),
+                fields=("content", "visitor_key"),
+                name="h5p_userdata_unique_visitor",
+            ),
         ),
     ]

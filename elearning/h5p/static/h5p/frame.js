@@ -4,6 +4,25 @@
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('h5p-config').textContent);
+
+  // An opaque origin has no storage: reading window.localStorage throws, which stops H5P
+  // core (its offline queue and clipboard use it). Give it a memory-only stand-in.
+  try {
+    void window.localStorage;
+  } catch (error) {
+    var items = {};
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      value: {
+        getItem: function (key) { return Object.prototype.hasOwnProperty.call(items, key) ? items[key] : null; },
+        setItem: function (key, value) { items[key] = String(value); },
+        removeItem: function (key) { delete items[key]; },
+        clear: function () { items = {}; },
+        key: function (index) { return Object.keys(items)[index] || null; },
+        get length() { return Object.keys(items).length; }
+      }
+    });
+  }
   var SOURCE = 'chungtay-h5p';
   var started = false;
   var lastState = null;
