@@ -223,12 +223,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "elearning.health.tasks.record_heartbeat",
         "schedule": 60.0,
     },
+    # Scheduled pages (the 30/7 campaign) go live within a minute of their time.
+    "publish-scheduled-pages": {
+        "task": "cms.campaigns.tasks.publish_scheduled_pages",
+        "schedule": 60.0,
+    },
     # Coverage rollups recomputed from the raw rows every night; drift is corrected and logged.
     "coverage-reconcile-rollups": {
         "task": "elearning.coverage.tasks.reconcile_rollups",
         "schedule": crontab(hour=2, minute=30),
     },
 }
+
+# The legal documents whose reading counts as "legal texts disseminated" (a selector returning
+# live pages; read receipts are recorded against these page ids).
+COVERAGE_DISSEMINATION_DOCUMENTS = "cms.legal.selectors.documents_for_dissemination"
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

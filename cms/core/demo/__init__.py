@@ -5,5 +5,7 @@ callable that prints a line for the person running the command."""
 LOADERS = [
     "cms.core.demo.site.load",
     "elearning.geo.demo.load",  # communes first: every loader below needs them
+    "cms.campaigns.demo.load",
+    "cms.legal.demo.load",
     "cms.learning.demo.load",
 ]

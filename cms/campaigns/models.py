@@ -1,0 +1,228 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from elearning.geo.models import AdminCatalog, AdminUnit
+
+from .blocks import CampaignStreamBlock
+
+# 30/7: "Ngày toàn dân phòng, chống mua bán người" (Quyết định 793/QĐ-TTg) and the UN World
+# Day against Trafficking in Persons.
+EVENT_MONTH, EVENT_DAY = 7, 30
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+class SloganStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    NEEDS_REVIEW = "needs_review", _("Needs editor review")
+    RETIRED = "retired", _("No longer used")
+
+
+class SloganQuerySet(models.QuerySet):
+    def usable(self):
+        return self.exclude(status=SloganStatus.RETIRED)
+
+
+class Slogan(TranslatableMixin, index.Indexed, models.Model):
+    """A campaign slogan, reused across campaigns and years."""
+
+    text = models.TextField(_("text"))
+    year = models.PositiveSmallIntegerField(_("year"), default=current_year)
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("The plan or letter that gives this slogan, e.g. Kế hoạch 109/KH-BCĐ."),
+    )
+    source_document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("source document"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=SloganStatus.choices, default=SloganStatus.CONFIRMED
+    )
+
+    objects = SloganQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("status")]),
+        FieldPanel("source"),
+        FieldPanel("source_document"),
+    ]
+    search_fields = [index.SearchField("text"), index.FilterField("year")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("slogan")
+        verbose_name_plural = _("slogans")
+        ordering = ["-year", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def needs_review(self) -> bool:
+        return self.status == SloganStatus.NEEDS_REVIEW
+
+
+class CampaignIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+    template = "campaigns/campaign_index_page.html"
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import campaigns_in
+
+        context = super().get_context(request, *args, **kwargs)
+        context["campaigns"] = campaigns_in(index_page=self)
+        return context
+
+
+def region_choices():
+    return {
+        "catalog__key": AdminCatalog.CURRENT,
+        "level__in": [AdminUnit.Level.PROVINCE, AdminUnit.Level.COMMUNE],
+    }
+
+
+class CampaignPage(Page):
+    """One year's 30/7 campaign (or a local campaign of a province or commune)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), default=current_year)
+    theme = models.CharField(_("theme"), max_length=255, blank=True)
+    event_date = models.DateField(
+        _("event date"), blank=True, null=True, help_text=_("Leave empty for 30/7 of the year.")
+    )
+    region = models.ForeignKey(
+        AdminUnit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=region_choices,
+        verbose_name=_("region"),
+        help_text=_("Leave empty for a nationwide campaign."),
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Defaults to the image's alt text."
+        ),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(CampaignStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("year"), FieldPanel("event_date")]),
+                FieldPanel("theme"),
+                FieldPanel("region"),
+            ],
+            heading=_("Campaign"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero image")
+        ),
+        FieldPanel("intro"),
+        InlinePanel("campaign_slogans", label=_("Slogans"), heading=_("Slogans")),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("theme"), index.SearchField("intro")]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+    template = "campaigns/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        if self.event_date and self.year and self.event_date.year != self.year:
+            raise ValidationError(
+                {"event_date": _("The event date must fall in the campaign's year.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.event_date is None and self.year:
+            self.event_date = datetime.date(self.year, EVENT_MONTH, EVENT_DAY)
+        super().save(*args, **kwargs)
+
+    @property
+    def hero_alt(self) -> str:
+        if self.hero_alt_text:
+            return self.hero_alt_text
+        return self.hero_image.default_alt_text if self.hero_image else ""
+
+    @property
+    def is_nationwide(self) -> bool:
+        return self.region_id is None
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.core.models import SiteSettings
+
+        from .selectors import campaign_slogans
+        from .services import slogan_card_url
+
+        context = super().get_context(request, *args, **kwargs)
+        hotline = SiteSettings.for_request(request).hotline_number
+        cards = [
+            (slogan, slogan_card_url(slogan=slogan, hotline=hotline))
+            for slogan in campaign_slogans(campaign=self)
+        ]
+        context["slogan_cards"] = cards
+        if cards:
+            # The first slogan's card is what Facebook and Zalo show when the page is shared.
+            context["og_image_url"] = request.build_absolute_uri(cards[0][1])
+        return context
+
+
+class CampaignSlogan(Orderable):
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="campaign_slogans")
+    slogan = models.ForeignKey(
+        Slogan, on_delete=models.CASCADE, related_name="+", verbose_name=_("slogan")
+    )
+
+    panels = [FieldPanel("slogan")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("campaign slogan")
+        verbose_name_plural = _("campaign slogans")

@@ -1,0 +1,36 @@
+from django.db.models import QuerySet
+from django.utils import timezone
+from wagtail.models import Locale
+
+from .models import CampaignPage, Slogan, SloganStatus
+
+
+def campaigns_in(*, index_page) -> QuerySet[CampaignPage]:
+    return (
+        CampaignPage.objects.live()
+        .child_of(index_page)
+        .select_related("region", "hero_image")
+        .order_by("-year", "-event_date")
+    )
+
+
+def current_campaign(*, locale: Locale | None = None, today=None) -> CampaignPage | None:
+    """This year's campaign in the visitor's language, else the latest one."""
+    locale = locale or Locale.get_active()
+    year = (today or timezone.localdate()).year
+    campaigns = (
+        CampaignPage.objects.live()
+        .filter(locale=locale, year__lte=year)
+        .select_related("hero_image")
+        .order_by("-year", "-event_date")
+    )
+    return campaigns.first()
+
+
+def campaign_slogans(*, campaign: CampaignPage) -> list[Slogan]:
+    """The campaign's slogans in the visitor's language, in the editor's order."""
+    slogans = [
+        link.slogan.localized
+        for link in campaign.campaign_slogans.select_related("slogan").order_by("sort_order")
+    ]
+    return [slogan for slogan in slogans if slogan.status != SloganStatus.RETIRED]

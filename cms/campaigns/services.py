@@ -1,0 +1,32 @@
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+
+from .cards import card_key, render_card
+from .models import Slogan
+
+CARD_FOLDER = "slogan-cards"
+
+
+def slogan_card_url(*, slogan: Slogan, hotline: str = "") -> str:
+    """The URL of the slogan's share card, drawing it the first time. Cards are stored under a
+    hash of their text and design, so an edited slogan gets a new card (and a new URL, which
+    Facebook and Zalo fetch afresh)."""
+    caption = _("30/7 · Day for all people against human trafficking")
+    if hotline:
+        footer = _("Chung Tay · %(year)s · Hotline %(hotline)s") % {
+            "year": slogan.year,
+            "hotline": hotline,
+        }
+    else:
+        footer = f"Chung Tay · {slogan.year}"
+    name = f"{CARD_FOLDER}/{card_key(text=slogan.text, caption=caption, footer=footer)}.png"
+    url = cache.get(name)
+    if url is None:
+        if not default_storage.exists(name):
+            png = render_card(text=slogan.text, caption=caption, footer=footer)
+            name = default_storage.save(name, ContentFile(png))
+        url = default_storage.url(name)
+        cache.set(name, url, 60 * 60 * 24)
+    return url

@@ -1,0 +1,24 @@
+from django import template
+
+from cms.core.models import SiteSettings
+
+from ..selectors import campaign_slogans, current_campaign
+from ..services import slogan_card_url
+
+register = template.Library()
+
+
+@register.inclusion_tag("campaigns/includes/home_campaign.html", takes_context=True)
+def home_campaign(context):
+    """The home page's campaign section: this year's campaign (else the latest) and slogans."""
+    campaign = current_campaign()
+    slogans = campaign_slogans(campaign=campaign) if campaign else []
+    return {"campaign": campaign, "slogans": slogans, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def slogan_card(context, slogan):
+    """The share card URL of a slogan (drawn once, then served from storage)."""
+    request = context.get("request")
+    hotline = SiteSettings.for_request(request).hotline_number if request else ""
+    return slogan_card_url(slogan=slogan.localized, hotline=hotline)

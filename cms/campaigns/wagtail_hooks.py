@@ -1,0 +1,21 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Slogan
+
+
+class SloganViewSet(SnippetViewSet):
+    model = Slogan
+    icon = "openquote"
+    menu_label = _("Slogans")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["text", "year", Column("get_status_display", label=_("status")), "locale"]
+    list_filter = ["year", "status", "locale"]
+    search_fields = ["text"]
+    ordering = ["-year", "pk"]
+
+
+register_snippet(SloganViewSet)

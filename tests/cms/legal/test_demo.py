@@ -1,0 +1,38 @@
+import pytest
+from django.core.management import call_command
+
+from cms.legal.models import LegalDocumentPage
+from cms.legal.selectors import documents_for_dissemination
+
+pytestmark = pytest.mark.django_db
+
+FACTS_NUMBERS = {
+    "66/2011/QH12",
+    "53/2024/QH15",
+    "09/2013/NĐ-CP",
+    "134/2013/TTLT-BTC-BLĐTBXH",
+    "793/QĐ-TTg",
+    "100/2015/QH13",
+    "162/2025/NĐ-CP",
+    "193/QĐ-TTg",
+    "13/2023/NĐ-CP",
+    "91/2025/QH15",
+}
+CHECK_ROWS = {"53/2024/QH15", "162/2025/NĐ-CP", "193/QĐ-TTg", "13/2023/NĐ-CP", "91/2025/QH15"}
+
+
+def test_demo_library_has_every_document_of_the_facts_once(home_page):
+    call_command("load_demo_data")
+    call_command("load_demo_data")
+    vi = LegalDocumentPage.objects.filter(locale__language_code="vi")
+    assert set(vi.values_list("number", flat=True)) == FACTS_NUMBERS
+    assert vi.count() == len(FACTS_NUMBERS)
+    assert LegalDocumentPage.objects.filter(locale__language_code="en").count() == len(
+        FACTS_NUMBERS
+    )
+    assert set(vi.filter(needs_review=True).values_list("number", flat=True)) == CHECK_ROWS
+
+    old_law = vi.get(number="66/2011/QH12")
+    assert old_law.status == "replaced"
+    assert old_law.replaced_by.number == "53/2024/QH15"
+    assert {page.number for page in documents_for_dissemination()} <= FACTS_NUMBERS
