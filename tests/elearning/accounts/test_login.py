@@ -83,3 +83,47 @@ def test_staff_can_turn_on_totp_and_then_need_a_code(client):
     response = client.post(reverse("mfa_authenticate"), {"code": totp_now(secret)})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_sign_in_with_a_phone_number_written_any_usual_way(client):
+    user = UserFactory(phone_number="+84912345678")
+    for written in ("0912 345 678", "0912.345.678", "+84912345678"):
+        client.logout()
+        client.post(reverse("account_login"), {"login": written, "password": PASSWORD})
+        assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_wrong_password_for_a_phone_number_is_refused(client):
+    UserFactory(phone_number="+84912345678")
+    response = client.post(reverse("account_login"), {"login": "0912345678", "password": "nope"})
+    assert "không đúng" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    "path, vietnamese, english",
+    [
+        ("accounts/login/", "Tên đăng nhập hoặc số điện thoại", "Username or phone number"),
+        ("accounts/password/reset/", "Quên mật khẩu?", "Forgot your password?"),
+        ("accounts/guest/", "Học không cần tài khoản", "Learn without an account"),
+    ],
+)
+def test_account_pages_are_in_vietnamese_at_the_root_and_english_under_en(
+    client, path, vietnamese, english
+):
+    assert vietnamese in client.get("/" + path).content.decode()
+    assert english in client.get("/en/" + path).content.decode()
+
+
+def test_signed_in_pages_are_translated(client):
+    staff = StaffFactory()
+    client.force_login(staff)
+    for path, vietnamese in [
+        ("accounts/logout/", "Bạn có muốn đăng xuất không?"),
+        ("accounts/password/change/", "Mật khẩu hiện tại"),
+        ("accounts/reauthenticate/", "Xác nhận đó là bạn"),
+        ("accounts/2fa/", "Đăng nhập hai bước"),
+    ]:
+        page = client.get("/" + path).content.decode()
+        assert vietnamese in page, path
+        assert 'lang="vi"' in page

@@ -1,0 +1,71 @@
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ARTIFACTS, PHONE
+
+THIS_YEAR = timezone.localdate().year
+
+
+@pytest.fixture
+def communes(transactional_db):
+    from cms.core.demo.site import load
+    from tests.factories.geo import CommuneFactory, ProvinceFactory
+
+    load(out=lambda *args: None)
+    hanoi = ProvinceFactory(code="01", name="Thành phố Hà Nội")
+    CommuneFactory(code="00004", name="Phường Ba Đình", province=hanoi)
+    CommuneFactory(code="00008", name="Phường Ngọc Hà", province=hanoi)
+    lao_cai = ProvinceFactory(code="15", name="Tỉnh Lào Cai")
+    return CommuneFactory(code="02671", name="Xã Bản Lầu", province=lao_cai)
+
+
+def fill_the_rest(page, username):
+    page.get_by_label("Năm sinh", exact=True).fill(str(THIS_YEAR - 19))
+    page.get_by_label("Nữ", exact=True).check()
+    page.get_by_label("Tên đăng nhập", exact=True).fill(username)
+    page.get_by_label("Mật khẩu", exact=True).fill("Hoa-sen-2025!x")
+    page.get_by_label("Nhập lại mật khẩu").fill("Hoa-sen-2025!x")
+
+
+def test_sign_up_on_a_phone_choosing_a_commune_by_typing_without_diacritics(communes, phone):
+    from elearning.accounts.models import LearnerProfile
+
+    phone.goto("/accounts/signup/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Đăng ký")
+    phone.get_by_label("Xã/phường nơi bạn sống").press_sequentially("ba dinh", delay=40)
+    choice = phone.get_by_label("Phường Ba Đình, Thành phố Hà Nội")
+    expect(choice).to_be_visible()
+    choice.check()
+    fill_the_rest(phone, "hoa.phone")
+    phone.screenshot(path=str(ARTIFACTS / "signup_filled_in.png"), full_page=True)
+    phone.get_by_role("button", name="Tạo tài khoản").click()
+
+    expect(phone.locator("html")).to_have_attribute("lang", "vi")
+    phone.wait_for_url("**/")
+    profile = LearnerProfile.objects.select_related("commune", "user").get()
+    assert (profile.user.username, profile.commune.name) == ("hoa.phone", "Phường Ba Đình")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_sign_up_without_javascript_uses_the_find_button(communes, browser, live_server):
+    from elearning.accounts.models import LearnerProfile
+
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, base_url=live_server.url, java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        page.goto("/accounts/signup/")
+        page.get_by_label("Xã/phường nơi bạn sống").fill("ban lau")
+        page.get_by_role("button", name="Tìm").click()
+        choice = page.get_by_label("Xã Bản Lầu, Tỉnh Lào Cai")
+        expect(choice).to_be_visible()
+        choice.check()
+        fill_the_rest(page, "hoa.nojs")
+        page.screenshot(path=str(ARTIFACTS / "signup_without_javascript.png"), full_page=True)
+        page.get_by_role("button", name="Tạo tài khoản").click()
+        page.wait_for_url("**/")
+        assert LearnerProfile.objects.get().commune.name == "Xã Bản Lầu"
+    finally:
+        context.close()
