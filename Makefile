@@ -7,8 +7,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 
-export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
-
 .PHONY: setup run test lint check messages browser clean
 
 # The stamps live inside what they stand for, so deleting .venv or node_modules re-installs.
@@ -36,7 +34,7 @@ run: setup ## migrate, load the demo data and serve http://127.0.0.1:8000 on SQL
 test: setup browser ## the whole suite (PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL say so)
 	$(BIN)/ruff check .
 	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 browser: ## Debian's chromium for the browser tests, installed when missing and possible
 	@bash scripts/ensure-chromium.sh
