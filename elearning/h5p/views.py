@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from elearning.accounts.selectors import learner_context
 from elearning.progress.exceptions import ProgressError
@@ -49,7 +49,7 @@ def site_origin(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
 
-@require_GET
+@require_safe
 @xframe_options_sameorigin
 @cache_control(public=True, max_age=300)
 def frame(request, version_id: int):
@@ -98,7 +98,7 @@ def _json_file(value) -> HttpResponse:
     return _file_response(json.dumps(value, ensure_ascii=False).encode(), name="x.json")
 
 
-@require_GET
+@require_safe
 def files(request, version_id: int, path: str):
     """h5p.json, content/… and libraries/<folder>/… of one content version."""
     version = selectors.version_for_playback(version_id=version_id)
