@@ -8,4 +8,5 @@ LOADERS = [
     "cms.campaigns.demo.load",
     "cms.legal.demo.load",
     "cms.learning.demo.load",
+    "cms.learning.h5p_demo.load",  # after the learning loader: adds H5P to a demo lesson
 ]
