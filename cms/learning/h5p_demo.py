@@ -56,7 +56,14 @@ def _content(language: str, out) -> H5PContent:
 
 
 def load(*, out) -> None:
-    for lesson in LessonPage.objects.filter(slug=LESSON_SLUG).select_related("locale"):
+    source = LessonPage.objects.filter(slug=LESSON_SLUG).first()
+    if source is None:
+        out("H5P: the demo lesson is missing; load the learning demo first")
+        return
+    # The Vietnamese lesson and its translations (their slugs differ).
+    for lesson in LessonPage.objects.filter(translation_key=source.translation_key).select_related(
+        "locale"
+    ):
         language = "en" if lesson.locale.language_code.startswith("en") else "vi"
         content = _content(language, out)
         if any(block.block_type == "h5p" for block in lesson.body):
