@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from elearning.geo.selectors import find_current_commune, search_communes
 
 from . import guest, services
-from .consent import CONSENT_TEXT, CONSENT_VERSION
+from .consent import CONSENT_AGE, CONSENT_TEXT, CONSENT_VERSION
 from .forms import GuestForm, LearnerSignupForm, ProfileForm
 from .selectors import get_profile, may_process
 
@@ -57,6 +57,7 @@ class LearnerSignupView(SignupView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(commune_picker_context(context["form"]))
+        context.update(consent_age=CONSENT_AGE, this_year=timezone.localdate().year)
         return context
 
     def form_invalid(self, form):

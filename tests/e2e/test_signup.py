@@ -37,7 +37,13 @@ def test_sign_up_on_a_phone_choosing_a_commune_by_typing_without_diacritics(comm
     choice = phone.get_by_label("Phường Ba Đình, Thành phố Hà Nội")
     expect(choice).to_be_visible()
     choice.check()
+    # The guardian's fields appear only for a learner under 16.
+    guardian = phone.get_by_label("Họ tên cha, mẹ hoặc người giám hộ")
+    expect(guardian).to_be_hidden()
+    phone.get_by_label("Năm sinh", exact=True).fill(str(THIS_YEAR - 15))
+    expect(guardian).to_be_visible()
     fill_the_rest(phone, "hoa.phone")
+    expect(guardian).to_be_hidden()
     phone.screenshot(path=str(ARTIFACTS / "signup_filled_in.png"), full_page=True)
     phone.get_by_role("button", name="Tạo tài khoản").click()
 
