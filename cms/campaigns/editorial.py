@@ -62,6 +62,8 @@ def ensure_editorial_workflow(*, pages: list[Page]) -> Workflow:
     everything under them under the workflow."""
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in PAGE_PERMISSIONS}
     root_collection = Collection.get_first_root_node()
+    if root_collection is None:  # a flushed database (Wagtail's migration made the first one)
+        root_collection = Collection.add_root(name="Root")
     for name, group in groups.items():
         group.permissions.add(*(_permission(*pair) for pair in MODEL_PERMISSIONS[name]))
         for codename in COLLECTION_PERMISSIONS[name]:

@@ -46,3 +46,14 @@ def test_an_edited_slogan_gets_a_new_card():
     slogan.text = "Chung tay phòng, chống mua bán người"
     slogan.save()
     assert slogan_card_url(slogan=slogan) != before
+
+
+@pytest.mark.parametrize("words", [3, 14, 60])
+def test_short_and_long_slogans_stay_inside_the_text_box(words):
+    from cms.campaigns.cards import fit, line_height
+
+    text = " ".join(["người"] * words)
+    face, lines = fit(text, 1040, 440)
+    assert lines
+    assert len(lines) * line_height(face) <= 440
+    assert all(face.getlength(line) <= 1040 for line in lines)
