@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -119,7 +120,7 @@ class CourseContentPage(Page):
     class Meta:
         abstract = True
 
-    @property
+    @cached_property
     def course(self) -> CoursePage:
         return self.get_parent().specific
 

@@ -14,10 +14,16 @@ from . import grading
 def canonical(page: Page) -> Page:
     """The page progress is recorded against: its version in the default language (the
     page itself when it has none). Progress made in English counts in Vietnamese too."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return Page.objects.filter(translation_key=page.translation_key, locale=default).first() or page
+    if not hasattr(page, "_canonical_page"):
+        default = Locale.get_default()
+        if page.locale_id == default.pk:
+            page._canonical_page = page
+        else:
+            page._canonical_page = (
+                Page.objects.filter(translation_key=page.translation_key, locale=default).first()
+                or page
+            )
+    return page._canonical_page
 
 
 def may_take(*, course, context) -> bool:

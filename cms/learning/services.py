@@ -94,7 +94,7 @@ def award_certificate_if_earned(*, course, context, user):
         user=user,
         course=canonical_course,
         score_percent=score,
-        learner_name=user.get_full_name() or user.get_username(),
+        learner_name=certificate_name(user),
         context=context,
     )
 
@@ -106,3 +106,9 @@ def _check_may_take(*, course, context) -> None:
         )
     if not selectors.may_take(course=course, context=context):
         raise NotAllowed()
+
+
+def certificate_name(user) -> str:
+    """Vietnamese order: family name first (Trần Văn) then given name (Minh)."""
+    name = " ".join(part for part in (user.last_name, user.first_name) if part).strip()
+    return name or user.get_username()

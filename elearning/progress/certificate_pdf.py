@@ -6,7 +6,7 @@ from pathlib import Path
 
 import segno
 from django.conf import settings
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
@@ -75,7 +75,7 @@ def render_certificate(certificate, *, verify_url: str) -> bytes:
     pdf.setFont(FONT_BOLD, course_size)
     pdf.drawCentredString(centre, height - 120 * mm, certificate.course_title)
 
-    issued = formats.date_format(certificate.issued_at, "SHORT_DATE_FORMAT")
+    issued = formats.date_format(timezone.localtime(certificate.issued_at), "d/m/Y")
     pdf.setFont(FONT, 13)
     pdf.drawCentredString(
         centre,

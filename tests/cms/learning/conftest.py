@@ -56,13 +56,28 @@ def police(client):
     return user
 
 
-def form_token(client, page) -> str:
+def open_form(client, page) -> tuple[str, str]:
+    """The quiz form's action and token, as a browser gets them from the page."""
     html = client.get(page.url).content.decode()
-    match = re.search(r'name="form_token" value="([^"]+)"', html)
-    assert match, "the quiz form is not on the page"
-    return match.group(1)
+    token = re.search(r'name="form_token" value="([^"]+)"', html)
+    action = re.search(r'<form method="post" action="([^"]+)" class="quiz">', html)
+    assert token and action, "the quiz form is not on the page"
+    return action.group(1), token.group(1)
+
+
+def form_token(client, page) -> str:
+    return open_form(client, page)[1]
 
 
 def submit(client, quiz, answers, *, token=None, follow=False):
-    data = {"form_token": token or form_token(client, quiz), **answers}
-    return client.post(quiz.url, data, follow=follow)
+    action, fresh = open_form(client, quiz) if token is None else (quiz_action(quiz), token)
+    data = {"form_token": token or fresh, **answers}
+    return client.post(action, data, follow=follow)
+
+
+def quiz_action(quiz) -> str:
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(quiz.locale.language_code):
+        return reverse("learning:submit_quiz", args=[quiz.pk])

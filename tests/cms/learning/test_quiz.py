@@ -186,3 +186,21 @@ def test_progress_in_english_counts_for_the_vietnamese_page(client, learner, com
     assert response.status_code == 302
     assert ContentProgress.objects.get().content_id == community_quiz.pk
     assert "Passed!" in text(client.get(response["Location"]))
+
+
+def test_the_page_url_also_takes_a_submission(client, learner, community_quiz):
+    """Without the form's action (e.g. an old cached form), posting to the page works too."""
+    data = {"form_token": form_token(client, community_quiz), **right_answers(community_quiz)}
+    response = client.post(community_quiz.url, data)
+    assert response.status_code == 302
+    assert Attempt.objects.count() == 1
+
+
+def test_unpublished_quizzes_take_no_submissions(client, learner, community_quiz):
+    from tests.cms.learning.conftest import quiz_action
+
+    token = form_token(client, community_quiz)
+    community_quiz.unpublish()
+    response = client.post(quiz_action(community_quiz), {"form_token": token})
+    assert response.status_code == 404
+    assert not Attempt.objects.exists()

@@ -1,0 +1,335 @@
+"""Quiz submissions per second and p95 latency, with every submission accounted for.
+
+What runs (loopback only, bounded):
+- PostgreSQL: a database of its own (BENCH_DB, default `bench_quiz`), dropped and re-created,
+  migrated, with the demo site and courses and BENCH_LEARNERS signed-in community learners;
+- a real Celery worker on Redis (db BENCH_REDIS_DB, default 11, flushed first) consuming the
+  `progress_changed` task each submission dispatches on commit (and the coverage rollups
+  connected to its signal);
+- gunicorn (BENCH_GUNICORN_WORKERS sync workers, production settings, DEBUG off);
+- a load client here: BENCH_THREADS threads posting BENCH_SUBMISSIONS quiz forms (community
+  demo quiz, 9 questions, answers right or wrong at random), each with a fresh form token
+  like a rendered form; every BENCH_REPLAY_EVERY-th submission is sent twice (a double tap).
+
+It reports submissions per second, latency percentiles of the POST, how long the worker took
+to drain the queue, and checks in the database that every submission was stored exactly once
+(attempts == distinct keys accepted; summaries count every attempt once).
+
+Run:
+    .venv/bin/python bench/quiz_submissions.py
+    BENCH_THREADS=64 BENCH_SUBMISSIONS=5000 .venv/bin/python bench/quiz_submissions.py
+"""
+
+import http.client
+import os
+import random
+import secrets
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DB = os.environ.get("BENCH_DB", "bench_quiz")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "11"))
+PORT = int(os.environ.get("BENCH_PORT", "8792"))
+GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
+THREADS = int(os.environ.get("BENCH_THREADS", "32"))
+SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "3000"))
+LEARNERS = int(os.environ.get("BENCH_LEARNERS", "300"))
+REPLAY_EVERY = int(os.environ.get("BENCH_REPLAY_EVERY", "10"))
+STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", "/tmp/bench_quiz_static"))
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "elearning.settings.production",
+    "SECRET_KEY": "bench-quiz-submissions-" + "x" * 40,
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "False",
+    "DATABASE_URL": f"{PG}/{DB}",
+    "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
+    "CELERY_RESULT_BACKEND": "",
+    "STATIC_ROOT": str(STATIC_ROOT),
+    "LOG_LEVEL": "WARNING",
+    "PYTHONPATH": str(ROOT),
+}
+BIN = Path(sys.executable).parent
+
+
+def reset_services():
+    import psycopg
+    import redis
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB}"')
+    redis.Redis.from_url(ENV["CELERY_BROKER_URL"]).flushdb()
+
+
+def setup_django():
+    os.environ.update(ENV)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def prepare() -> dict:
+    """Migrate, demo content, learners with sessions. Returns what the client needs."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from cms.core.demo.site import load as load_site
+    from cms.learning.demo import COMMUNITY_QUIZ
+    from cms.learning.demo import load as load_courses
+    from cms.learning.grading import answer_key
+    from cms.learning.models import QuizPage
+    from elearning.accounts.models import LearnerProfile, User
+    from elearning.geo.models import AdminCatalog, AdminUnit
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--no-input", verbosity=0)
+    quiet = lambda *args: None  # noqa: E731
+    load_site(out=quiet)
+    load_courses(out=quiet)
+
+    catalog, _ = AdminCatalog.objects.get_or_create(key=AdminCatalog.CURRENT, name="2025")
+    province = AdminUnit.objects.create(catalog=catalog, level="province", code="01", name="Tỉnh")
+    commune = AdminUnit.objects.create(
+        catalog=catalog, level="commune", code="00001", name="Xã Bench", parent=province
+    )
+    users = User.objects.bulk_create(
+        [User(username=f"bench{n}", password="!") for n in range(LEARNERS)]
+    )
+    LearnerProfile.objects.bulk_create(
+        [
+            LearnerProfile(user=user, commune=commune, birth_year=timezone.localdate().year - 30)
+            for user in users
+        ]
+    )
+    sessions = []
+    for user in users:
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        sessions.append(session.session_key)
+
+    quiz = QuizPage.objects.get(slug=COMMUNITY_QUIZ["slug"], locale__language_code="vi")
+    questions = [
+        (f"q-{q.id}", sorted(q.correct), [o.id for o in q.options if o.id not in q.correct])
+        for q in answer_key(quiz.questions)
+    ]
+    from django.urls import reverse
+
+    path = reverse("learning:submit_quiz", args=[quiz.pk])  # the form's action
+    return {"path": path, "questions": questions, "sessions": sessions}
+
+
+def start(args, name):
+    log = open(f"/tmp/bench_quiz_{name}.log", "w")  # noqa: SIM115
+    return subprocess.Popen(args, cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_healthy(timeout=90):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit("gunicorn did not become healthy; see /tmp/bench_quiz_gunicorn.log")
+
+
+class Client:
+    def __init__(self, plan):
+        from cms.learning.services import new_form_token
+
+        self.new_form_token = new_form_token
+        self.plan = plan
+        self.latencies = []
+        self.statuses = {}
+        self.accepted_keys = set()
+        self.lock = threading.Lock()
+        self.counter = iter(range(10**9))
+        self.csrf = secrets.token_hex(16)  # 32 characters: Django's unmasked secret format
+
+    def post(self, session_key, body):
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"sessionid={session_key}; csrftoken={self.csrf}",
+            "Host": "localhost",
+        }
+        started = time.perf_counter()
+        conn.request("POST", self.plan["path"], body=body, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        elapsed = (time.perf_counter() - started) * 1000
+        conn.close()
+        return response.status, elapsed, response.getheader("Location", "")
+
+    def submit(self, _):
+        n = next(self.counter)
+        sessions = self.plan["sessions"]
+        session_key = sessions[n % len(sessions)]
+        token = self.new_form_token()
+        fields = [("csrfmiddlewaretoken", self.csrf), ("form_token", token)]
+        for name, right, wrong in self.plan["questions"]:
+            chosen = right if random.random() < 0.7 or not wrong else wrong[:1]
+            fields += [(name, option) for option in chosen]
+        body = urlencode(fields)
+        sends = 2 if REPLAY_EVERY and n % REPLAY_EVERY == 0 else 1
+        locations = set()
+        for _ in range(sends):
+            status, elapsed, location = self.post(session_key, body)
+            with self.lock:
+                self.latencies.append(elapsed)
+                self.statuses[status] = self.statuses.get(status, 0) + 1
+            if status == 302:
+                locations.add(location)
+        if locations:
+            assert len(locations) == 1, f"a replay found another attempt: {locations}"
+            with self.lock:
+                self.accepted_keys.add((session_key, token))
+
+
+def queue_length() -> int:
+    import redis
+
+    client = redis.Redis.from_url(ENV["CELERY_BROKER_URL"])
+    unacked = client.hlen("unacked") if client.exists("unacked") else 0
+    return client.llen("celery") + unacked
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main():
+    print(f"database {ENV['DATABASE_URL']}, broker {ENV['CELERY_BROKER_URL']}")
+    reset_services()
+    setup_django()
+    plan = prepare()
+    print(f"prepared {LEARNERS} learners; quiz {plan['path']} ({len(plan['questions'])} questions)")
+
+    from django.db import connection
+
+    connection.close()  # the servers get the database to themselves
+    worker = start(
+        [
+            str(BIN / "celery"),
+            "-A",
+            "elearning",
+            "worker",
+            "-l",
+            "warning",
+            "-c",
+            "1",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        "worker",
+    )
+    server = start(
+        [
+            str(BIN / "gunicorn"),
+            "elearning.wsgi",
+            "-w",
+            str(GUNICORN_WORKERS),
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+            "--backlog",
+            "256",
+        ],
+        "gunicorn",
+    )
+    try:
+        wait_healthy()
+        client = Client(plan)
+        # Warm up every gunicorn worker (imports, connections) before timing.
+        with ThreadPoolExecutor(max_workers=THREADS) as pool:
+            list(pool.map(client.submit, range(GUNICORN_WORKERS * 10)))
+        warm_keys = len(client.accepted_keys)
+        client.latencies.clear()
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=THREADS) as pool:
+            list(pool.map(client.submit, range(SUBMISSIONS)))
+        wall = time.perf_counter() - started
+        requests = len(client.latencies)
+
+        drain_started = time.perf_counter()
+        while queue_length() and time.perf_counter() - drain_started < 300:
+            time.sleep(0.2)
+        drained_after = time.perf_counter() - drain_started
+        left_in_queue = queue_length()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        worker.terminate()
+        worker.wait(timeout=30)
+
+    from django.db.models import Count, Sum
+
+    from elearning.progress.models import Attempt, ContentProgress
+
+    attempts = Attempt.objects.count()
+    duplicates = (
+        Attempt.objects.values("learner", "idempotency_key")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .count()
+    )
+    summarised = ContentProgress.objects.aggregate(total=Sum("attempt_count"))["total"] or 0
+    accepted = len(client.accepted_keys)
+    replays = requests - SUBMISSIONS
+
+    print()
+    print(
+        f"threads {THREADS}, gunicorn workers {GUNICORN_WORKERS}, celery worker 1, "
+        f"{os.cpu_count()} CPUs"
+    )
+    print(f"submissions {SUBMISSIONS} (+ {replays} double taps) = {requests} POSTs in {wall:.1f} s")
+    print(f"throughput  {requests / wall:.0f} POST/s, {SUBMISSIONS / wall:.0f} submissions/s")
+    print(
+        f"latency ms  p50 {statistics.median(client.latencies):.1f}  "
+        f"p95 {percentile(client.latencies, 95):.1f}  p99 {percentile(client.latencies, 99):.1f}  "
+        f"max {max(client.latencies):.1f}"
+    )
+    print(f"statuses    {client.statuses}")
+    print(
+        f"worker      queue drained {drained_after:.1f} s after the last response "
+        f"({left_in_queue} left)"
+    )
+    print(
+        f"stored      {attempts} attempts for {accepted} accepted submissions "
+        f"(incl. {warm_keys} warm-up); {duplicates} duplicate keys; "
+        f"summaries count {summarised}"
+    )
+    ok = attempts == accepted == summarised and duplicates == 0 and left_in_queue == 0
+    ok = ok and set(client.statuses) == {302}
+    print("COUNT CHECK", "OK: every submission stored exactly once" if ok else "FAILED")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
