@@ -51,7 +51,9 @@ QUESTION_SET = {
         {
             "library": "H5P.MultiChoice 1.16",
             "subContentId": "q-multi",
-            "params": {"answers": [{"text": "A", "correct": True}, {"text": "B", "correct": False}]},
+            "params": {
+                "answers": [{"text": "A", "correct": True}, {"text": "B", "correct": False}]
+            },
         },
         {
             "library": "H5P.TrueFalse 1.8",

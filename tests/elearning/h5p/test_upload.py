@@ -127,3 +127,18 @@ def test_a_learner_cannot_reach_the_upload_form(client):
     client.force_login(UserFactory())
     response = client.get(reverse("wagtailsnippets_h5p_h5pcontent:add"))
     assert response.status_code in (302, 403)
+
+
+def test_installed_libraries_are_listed_and_cannot_be_edited_by_hand(client):
+    upload()
+    client.force_login(StaffFactory())
+    response = client.get(reverse("h5p_libraries:index"))
+    assert response.status_code == 200
+    assert "H5P.ChungTayQuestion" in response.content.decode()
+    assert client.get(reverse("h5p_libraries:add")).status_code in (302, 403)
+
+
+def test_the_install_permission_can_be_given_to_a_group_in_the_admin(client):
+    client.force_login(StaffFactory())
+    response = client.get(reverse("wagtailusers_groups:add"))
+    assert "Được cài đặt thư viện H5P" in response.content.decode()

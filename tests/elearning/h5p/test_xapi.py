@@ -145,3 +145,21 @@ def test_state_is_saved_and_limited_in_size(client, learner, version, lesson, se
     response = client.post(url, json.dumps(body), content_type="application/json")
     assert response.status_code == 413
     assert response.json()["message"] == "Dữ liệu tiến độ cần lưu quá lớn."
+
+
+def test_a_guest_who_chose_a_commune_is_counted_by_visitor_key(client, version, lesson):
+    from elearning.accounts.selectors import learner_context
+    from tests.factories.accounts import sign_in_as_guest
+    from tests.factories.geo import CommuneFactory
+
+    visitor_key = sign_in_as_guest(client, commune=CommuneFactory())
+    request = type("R", (), {"COOKIES": {k: v.value for k, v in client.cookies.items()}})()
+    request.user = None
+    context = learner_context(request)
+    token = tokens.issue(context=context, version=version, page_id=lesson.pk)
+    assert send(client, token, statement(version)).status_code == 201
+    attempt = Attempt.objects.get()
+    assert (attempt.learner, attempt.visitor_key) == (None, visitor_key)
+    # Another visitor (no cookie) cannot use that token.
+    client.cookies.clear()
+    assert send(client, token, statement(version)).status_code == 403
