@@ -54,7 +54,9 @@ def test_download_needs_a_post_and_a_signed_in_user(client, learner):
     assert client.post(reverse("accounts_export")).status_code == 302
 
 
-def test_deleting_the_account_removes_personal_data_and_tells_other_apps(client, learner):
+def test_deleting_the_account_removes_personal_data_and_tells_other_apps(
+    client, learner, home_page
+):
     heard = []
 
     def receiver(sender, user, **kwargs):
