@@ -127,3 +127,12 @@ def test_signed_in_pages_are_translated(client):
         page = client.get("/" + path).content.decode()
         assert vietnamese in page, path
         assert 'lang="vi"' in page
+
+
+def test_the_password_reset_email_is_in_vietnamese(client, mailoutbox):
+    UserFactory(email="lan@example.org")
+    client.post(reverse("account_reset_password"), {"email": "lan@example.org"})
+    message = mailoutbox[0]
+    assert message.subject.endswith("Đặt mật khẩu mới cho Chung Tay")
+    assert "/accounts/password/reset/key/" in message.body
+    assert "Xin chào từ Chung Tay" in message.body
