@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -199,7 +199,7 @@ def _latest_profiles(commune_ids, *, year) -> dict[int, tuple[bool, str]]:
     if commune_ids is not None:
         profiles = profiles.filter(unit_id__in=commune_ids)
     latest = {}
-    for unit_id, is_key, model in profiles.order_by("unit_id", "year").values_list(
+    for unit_id, is_key, model in profiles.order_by("year").values_list(
         "unit_id", "is_key_area", "model"
     ):
         latest[unit_id] = (is_key, model)
@@ -258,36 +258,47 @@ def _collect(area: Area, *, children: bool, by_period: bool = False):
         inputs[key].models.append(profiles.get(commune_id, (False, ModelType.NONE))[1])
 
     # Rollups: province rows where a whole province is in the area, commune rows otherwise;
-    # reach counts the key communes only.
+    # reach counts the key communes only. Two plain queries the indexes serve directly.
     if whole is None:
-        rows = Q(level=Rollup.Level.PROVINCE)
+        others = Q(level=Rollup.Level.PROVINCE)
     else:
         leftover = [pk for pk, province in province_of.items() if province not in whole]
-        rows = Q(level=Rollup.Level.PROVINCE, unit_id__in=whole) | Q(
+        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=whole) | Q(
             level=Rollup.Level.COMMUNE, unit_id__in=leftover
         )
-    rows = (~Q(indicator_id=reach_id) & rows) | Q(
-        indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=key_ids
-    )
-    group = ["indicator_id", "audience", "subject_id"]
-    queryset = Rollup.objects.filter(rows)
-    if children:
-        child = (
-            Case(
-                When(level=Rollup.Level.PROVINCE, then=F("unit_id")),
-                default=F("unit__province_id"),
-            )
-            if country
-            else F("unit_id")
-        )
-        queryset = queryset.annotate(child=child)
-        group = ["child", *group]
-    totals = queryset.values(*group).annotate(n=Sum("numerator"), d=Sum("denominator")).order_by()
-    for row in totals:
-        key = row["child"] if children else ALL
-        cell = inputs[key].totals[(codes[row["indicator_id"]], row["audience"], row["subject_id"])]
-        cell[0] += row["n"]
-        cell[1] += row["d"]
+    queries = [
+        Rollup.objects.filter(others).exclude(indicator_id=reach_id),
+        Rollup.objects.filter(
+            indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=key_ids
+        ),
+    ]
+    # Per child needs the unit of each row; the whole area is summed by the database.
+    group = ["unit_id", "level"] if children else []
+    group += ["indicator_id", "audience", "subject_id"]
+    if by_period:
+        group.append("period")
+    series = defaultdict(lambda: [0, 0]) if by_period else None
+    for queryset in queries:
+        for row in (
+            queryset.values(*group)
+            .annotate(n=Sum("numerator"), d=Sum("denominator"))
+            .order_by()
+            .values_list(*group, "n", "d")
+        ):
+            if children:
+                unit_id, level, indicator_id, audience, subject_id, *period, n, d = row
+                key = unit_id if level == Rollup.Level.PROVINCE else child_of_commune(unit_id)
+            else:
+                indicator_id, audience, subject_id, *period, n, d = row
+                key = ALL
+            cell_key = (codes[indicator_id], audience, subject_id)
+            cell = inputs[key].totals[cell_key]
+            cell[0] += n
+            cell[1] += d
+            if by_period:
+                cell = series[(*cell_key, period[0])]
+                cell[0] += n
+                cell[1] += d
 
     # Denominators: the latest figure of each unit up to this year.
     denominators = Denominator.objects.filter(
@@ -319,20 +330,6 @@ def _collect(area: Area, *, children: bool, by_period: bool = False):
         elif audience:
             inputs[key].headcounts[audience] += value
 
-    series = None
-    if by_period:
-        series = defaultdict(lambda: [0, 0])
-        for row in (
-            Rollup.objects.filter(rows)
-            .values("indicator_id", "audience", "subject_id", "period")
-            .annotate(n=Sum("numerator"), d=Sum("denominator"))
-            .order_by()
-        ):
-            cell = series[
-                (codes[row["indicator_id"]], row["audience"], row["subject_id"], row["period"])
-            ]
-            cell[0] += row["n"]
-            cell[1] += row["d"]
     return inputs, series
 
 
@@ -365,7 +362,11 @@ def _status(figure: Figure, *, elapsed: float) -> str:
     return Status.BEHIND
 
 
-def _figures(inputs: _Inputs, *, plan, docs, courses, details=True) -> list[Figure]:
+def _targets(plan: Plan) -> dict:
+    return dict(plan.targets.values_list("indicator__code", "value"))
+
+
+def _figures(inputs: _Inputs, *, plan, docs, courses, targets, details=True) -> list[Figure]:
     totals = inputs.totals
     figures = [
         Figure(
@@ -468,7 +469,6 @@ def _figures(inputs: _Inputs, *, plan, docs, courses, details=True) -> list[Figu
     )
     if details:
         figures.extend(course_figures)
-    targets = dict(plan.targets.values_list("indicator__code", "value"))
     elapsed = _elapsed(plan)
     for figure in figures:
         if not figure.is_detail:
@@ -499,7 +499,13 @@ def overview(*, area: Area) -> Overview:
     inputs, cells = _collect(area, children=False, by_period=True)
     whole = inputs[ALL]
     docs = dissemination_documents()
-    figures = _figures(whole, plan=area.plan, docs=docs, courses=_course_titles([whole]))
+    figures = _figures(
+        whole,
+        plan=area.plan,
+        docs=docs,
+        courses=_course_titles([whole]),
+        targets=_targets(area.plan),
+    )
     return Overview(
         area=area,
         figures=figures,
@@ -545,16 +551,21 @@ def _series(area: Area, whole: _Inputs, cells, *, docs) -> dict:
             (period, None if small else _rate(passed, tried, person_based=True))
         )
     # Prevention models change once a year, with the commune profiles.
-    for code, model in (
-        (IndicatorCode.IN_DEPTH_MODEL, ModelType.IN_DEPTH),
-        (IndicatorCode.INTEGRATED_MODEL, ModelType.INTEGRATED),
-    ):
-        for year in sorted(
-            set(CommuneProfile.objects.filter(year__lte=_as_of().year).values_list("year", flat=1))
-        ):
-            profiles = _latest_profiles(area.commune_ids, year=year)
-            models = [m for pk, (_k, m) in profiles.items()]
-            if whole.communes:
+    profiles = CommuneProfile.objects.filter(year__lte=_as_of().year)
+    if area.commune_ids is not None:
+        profiles = profiles.filter(unit_id__in=area.commune_ids)
+    by_year = defaultdict(dict)
+    for unit_id, year, model in profiles.order_by().values_list("unit_id", "year", "model"):
+        by_year[year][unit_id] = model
+    latest = {}
+    for year in sorted(by_year):
+        latest.update(by_year[year])
+        models = list(latest.values())
+        if whole.communes:
+            for code, model in (
+                (IndicatorCode.IN_DEPTH_MODEL, ModelType.IN_DEPTH),
+                (IndicatorCode.INTEGRATED_MODEL, ModelType.INTEGRATED),
+            ):
                 series[code].append(
                     (date(year, 12, 31), 100 * models.count(model) / whole.communes)
                 )
@@ -611,9 +622,15 @@ def area_rows(*, area: Area) -> list[AreaRow]:
         formerly = {pk: ", ".join(sorted(n)) for pk, n in names.items()}
     rows = []
     courses = _course_titles(inputs.values())
+    targets = _targets(area.plan)
     for unit in units.order_by("name"):
         figures = _figures(
-            inputs[unit.pk], plan=area.plan, docs=docs, courses=courses, details=False
+            inputs[unit.pk],
+            plan=area.plan,
+            docs=docs,
+            courses=courses,
+            targets=targets,
+            details=False,
         )
         rows.append(
             AreaRow(

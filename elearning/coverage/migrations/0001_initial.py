@@ -8,157 +8,450 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geo', '0001_initial'),
+        ("geo", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('reach', 'People aged 14–60 in key areas reached'), ('in_depth_model', 'Communes with an in-depth model'), ('integrated_model', 'Communes with an integrated model'), ('legal_disseminated', 'Legal texts disseminated'), ('staff_trained', 'Prosecution staff trained'), ('quiz_pass_rate', 'Quiz pass rate')], max_length=32, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("reach", "People aged 14–60 in key areas reached"),
+                            ("in_depth_model", "Communes with an in-depth model"),
+                            ("integrated_model", "Communes with an integrated model"),
+                            ("legal_disseminated", "Legal texts disseminated"),
+                            ("staff_trained", "Prosecution staff trained"),
+                            ("quiz_pass_rate", "Quiz pass rate"),
+                        ],
+                        max_length=32,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'indicator',
-                'verbose_name_plural': 'indicators',
-                'ordering': ['sort_order', 'code'],
+                "verbose_name": "indicator",
+                "verbose_name_plural": "indicators",
+                "ordering": ["sort_order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='ReconciliationRun',
+            name="ReconciliationRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('cells', models.PositiveIntegerField(default=0, verbose_name='cells checked')),
-                ('corrected', models.PositiveIntegerField(default=0, verbose_name='cells corrected')),
-                ('details', models.JSONField(blank=True, default=list, verbose_name='details')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(verbose_name="started")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                ("cells", models.PositiveIntegerField(default=0, verbose_name="cells checked")),
+                (
+                    "corrected",
+                    models.PositiveIntegerField(default=0, verbose_name="cells corrected"),
+                ),
+                ("details", models.JSONField(blank=True, default=list, verbose_name="details")),
             ],
             options={
-                'verbose_name': 'reconciliation run',
-                'verbose_name_plural': 'reconciliation runs',
-                'ordering': ['-started_at'],
+                "verbose_name": "reconciliation run",
+                "verbose_name_plural": "reconciliation runs",
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('number', models.CharField(blank=True, help_text='e.g. 38/KH-BCĐ', max_length=64, verbose_name='number')),
-                ('issuer', models.CharField(blank=True, max_length=255, verbose_name='issuing body')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('end_year', models.PositiveSmallIntegerField(blank=True, help_text='For a multi-year plan.', null=True, verbose_name='end year')),
-                ('min_readers', models.PositiveIntegerField(default=5, help_text='A legal document counts as disseminated once this many learners of the scope have read and confirmed it.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='readers per document')),
-                ('needs_review', models.BooleanField(default=False, help_text='Set on demo or imported plans whose facts have not been checked.', verbose_name='needs editor review')),
-                ('scope_unit', models.ForeignKey(blank=True, help_text='A province or a commune. Leave empty for the whole country.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.adminunit', verbose_name='scope')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                (
+                    "number",
+                    models.CharField(
+                        blank=True, help_text="e.g. 38/KH-BCĐ", max_length=64, verbose_name="number"
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.CharField(blank=True, max_length=255, verbose_name="issuing body"),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "end_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="For a multi-year plan.",
+                        null=True,
+                        verbose_name="end year",
+                    ),
+                ),
+                (
+                    "min_readers",
+                    models.PositiveIntegerField(
+                        default=5,
+                        help_text="A legal document counts as disseminated once this many learners of the scope have read and confirmed it.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="readers per document",
+                    ),
+                ),
+                (
+                    "needs_review",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Set on demo or imported plans whose facts have not been checked.",
+                        verbose_name="needs editor review",
+                    ),
+                ),
+                (
+                    "scope_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A province or a commune. Leave empty for the whole country.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="geo.adminunit",
+                        verbose_name="scope",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'plan',
-                'verbose_name_plural': 'plans',
-                'ordering': ['-year', 'title'],
+                "verbose_name": "plan",
+                "verbose_name_plural": "plans",
+                "ordering": ["-year", "title"],
             },
         ),
         migrations.CreateModel(
-            name='PdfReport',
+            name="PdfReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_at', models.DateTimeField(auto_now_add=True)),
-                ('status', models.CharField(choices=[('pending', 'being prepared'), ('ready', 'ready'), ('failed', 'failed')], default='pending', max_length=16)),
-                ('file', models.FileField(blank=True, upload_to='coverage/pdf/')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='geo.adminunit')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coverage.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "being prepared"),
+                            ("ready", "ready"),
+                            ("failed", "failed"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("file", models.FileField(blank=True, upload_to="coverage/pdf/")),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="geo.adminunit",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="coverage.plan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at'],
+                "ordering": ["-requested_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReportReader',
+            name="ReportReader",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('unit', models.ForeignKey(blank=True, help_text='A province or a commune. Leave empty for the whole country.', limit_choices_to=models.Q(('catalog__key', '2025'), models.Q(('level', 'district'), _negated=True)), null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geo.adminunit', verbose_name='scope')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='report_reader', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A province or a commune. Leave empty for the whole country.",
+                        limit_choices_to=models.Q(
+                            ("catalog__key", "2025"), models.Q(("level", "district"), _negated=True)
+                        ),
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="geo.adminunit",
+                        verbose_name="scope",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_reader",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report reader',
-                'verbose_name_plural': 'report readers',
+                "verbose_name": "report reader",
+                "verbose_name_plural": "report readers",
             },
         ),
         migrations.CreateModel(
-            name='CommuneProfile',
+            name="CommuneProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('is_key_area', models.BooleanField(default=False, verbose_name='key area')),
-                ('model', models.CharField(choices=[('none', 'None'), ('integrated', 'Integrated model'), ('in_depth', 'In-depth model')], default='none', max_length=16, verbose_name='prevention model')),
-                ('is_sample', models.BooleanField(default=False, help_text='Demo figures, not official ones.', verbose_name='sample figures')),
-                ('unit', models.ForeignKey(limit_choices_to={'level': 'commune'}, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='geo.adminunit', verbose_name='commune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("is_key_area", models.BooleanField(default=False, verbose_name="key area")),
+                (
+                    "model",
+                    models.CharField(
+                        choices=[
+                            ("none", "None"),
+                            ("integrated", "Integrated model"),
+                            ("in_depth", "In-depth model"),
+                        ],
+                        default="none",
+                        max_length=16,
+                        verbose_name="prevention model",
+                    ),
+                ),
+                (
+                    "is_sample",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Demo figures, not official ones.",
+                        verbose_name="sample figures",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        limit_choices_to={"level": "commune"},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="geo.adminunit",
+                        verbose_name="commune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commune profile',
-                'verbose_name_plural': 'commune profiles',
-                'ordering': ['unit', '-year'],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'year'), name='coverage_profile_once')],
+                "verbose_name": "commune profile",
+                "verbose_name_plural": "commune profiles",
+                "ordering": ["unit", "-year"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("unit", "year"), name="coverage_profile_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Denominator',
+            name="Denominator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('audience', models.CharField(blank=True, choices=[('community', 'Community'), ('police', 'Police'), ('procuracy', 'Procuracy'), ('court', 'Court'), ('border_guard', 'Border guard'), ('other_agency', 'Other agency')], help_text='For staff headcounts: which agency.', max_length=32, verbose_name='agency')),
-                ('value', models.PositiveIntegerField(verbose_name='value')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='geo.adminunit', verbose_name='unit')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='coverage.indicator', verbose_name='indicator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "audience",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("community", "Community"),
+                            ("police", "Police"),
+                            ("procuracy", "Procuracy"),
+                            ("court", "Court"),
+                            ("border_guard", "Border guard"),
+                            ("other_agency", "Other agency"),
+                        ],
+                        help_text="For staff headcounts: which agency.",
+                        max_length=32,
+                        verbose_name="agency",
+                    ),
+                ),
+                ("value", models.PositiveIntegerField(verbose_name="value")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="geo.adminunit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="coverage.indicator",
+                        verbose_name="indicator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'denominator',
-                'verbose_name_plural': 'denominators',
-                'ordering': ['unit', 'indicator', '-year'],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'indicator', 'year', 'audience'), name='coverage_denominator_once')],
+                "verbose_name": "denominator",
+                "verbose_name_plural": "denominators",
+                "ordering": ["unit", "indicator", "-year"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "indicator", "year", "audience"),
+                        name="coverage_denominator_once",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Rollup',
+            name="Rollup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('commune', 'commune'), ('province', 'province')], max_length=16, verbose_name='level')),
-                ('audience', models.CharField(blank=True, default='', max_length=32, verbose_name='audience')),
-                ('subject_id', models.BigIntegerField(default=0, verbose_name='course or document')),
-                ('period', models.DateField(verbose_name='month')),
-                ('numerator', models.IntegerField(default=0, verbose_name='numerator')),
-                ('denominator', models.IntegerField(default=0, verbose_name='denominator')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coverage.indicator', verbose_name='indicator')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='geo.adminunit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("commune", "commune"), ("province", "province")],
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        blank=True, default="", max_length=32, verbose_name="audience"
+                    ),
+                ),
+                (
+                    "subject_id",
+                    models.BigIntegerField(default=0, verbose_name="course or document"),
+                ),
+                ("period", models.DateField(verbose_name="month")),
+                ("numerator", models.IntegerField(default=0, verbose_name="numerator")),
+                ("denominator", models.IntegerField(default=0, verbose_name="denominator")),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="coverage.indicator",
+                        verbose_name="indicator",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="geo.adminunit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rollup',
-                'verbose_name_plural': 'rollups',
-                'constraints': [models.UniqueConstraint(fields=('level', 'unit', 'indicator', 'audience', 'subject_id', 'period'), name='coverage_rollup_cell')],
+                "verbose_name": "rollup",
+                "verbose_name_plural": "rollups",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("level", "unit", "indicator", "audience", "subject_id", "period"),
+                        name="coverage_rollup_cell",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.DecimalField(decimal_places=1, max_digits=5, validators=[django.core.validators.MinValueValidator(0)], verbose_name='target (%)')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='coverage.indicator', verbose_name='indicator')),
-                ('plan', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='coverage.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=1,
+                        max_digits=5,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="target (%)",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="coverage.indicator",
+                        verbose_name="indicator",
+                    ),
+                ),
+                (
+                    "plan",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="coverage.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target',
-                'verbose_name_plural': 'targets',
-                'constraints': [models.UniqueConstraint(fields=('plan', 'indicator'), name='coverage_target_once')],
+                "verbose_name": "target",
+                "verbose_name_plural": "targets",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("plan", "indicator"), name="coverage_target_once"
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,179 @@
+"""Coverage reports on synthetic country-scale data (see bench/README.md, "Coverage").
+
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/coverage_bench
+    .venv/bin/python manage.py migrate && .venv/bin/python manage.py import_admin_units
+    .venv/bin/python manage.py generate_coverage_data --learners 10000000 --progress 50000000
+    .venv/bin/python bench/coverage.py [--repeat 15] [--skip-reconcile]
+
+Measures, in one run: the plan overview and the commune table as a reader gets them (Django's
+test client, whole request through the admin), the rollup read against the direct aggregate
+of the raw rows for the same figure (and checks they agree), and the nightly reconciliation.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "elearning.settings.dev")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count, Sum  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from elearning.accounts.choices import AgeBand  # noqa: E402
+from elearning.coverage import selectors, services  # noqa: E402
+from elearning.coverage.models import CommuneProfile, Indicator, Plan, Rollup  # noqa: E402
+from elearning.geo.models import AdminUnit  # noqa: E402
+from elearning.progress.models import ContentProgress  # noqa: E402
+
+BUDGET_MS = 200
+
+
+def timed(function, repeat):
+    samples = []
+    result = None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return result, statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
+
+
+def setup():
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    admin, _ = User.objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )
+    admin.is_superuser = admin.is_staff = True
+    admin.save()
+    country, _ = Plan.objects.get_or_create(
+        number="BENCH/QG", defaults={"title": "Kế hoạch toàn quốc (benchmark)", "year": 2025}
+    )
+    # The province with the most communes: the largest commune table.
+    largest = (
+        AdminUnit.objects.current()
+        .communes()
+        .values("province_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    province = AdminUnit.objects.get(pk=largest["province_id"])
+    reader, _ = User.objects.get_or_create(username="bench-province-reader")
+    services.set_report_scope(user=reader, unit=province)
+    return admin, reader, country, province, largest["n"]
+
+
+def direct_reach(commune_ids) -> int:
+    """The reach numerator straight from the raw rows (what the rollups spare a page)."""
+    return (
+        ContentProgress.objects.filter(
+            completed_at__isnull=False,
+            content_audience="community",
+            age_band__in=AgeBand.reach_bands(),
+            commune_id__in=commune_ids,
+        )
+        .values("commune_id", "learner_id", "visitor_key")
+        .distinct()
+        .count()
+    )
+
+
+def rollup_reach(commune_ids) -> int:
+    reach = Indicator.objects.get(code="reach")
+    return (
+        Rollup.objects.filter(
+            indicator=reach, level=Rollup.Level.COMMUNE, unit_id__in=commune_ids
+        ).aggregate(n=Sum("numerator"))["n"]
+        or 0
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--skip-reconcile", action="store_true")
+    options = parser.parse_args()
+    settings.ALLOWED_HOSTS = ["*"]
+
+    admin, reader, country, province, province_size = setup()
+    counts = {
+        "communes": AdminUnit.objects.current().communes().count(),
+        "progress rows": ContentProgress.objects.count(),
+        "rollup cells": Rollup.objects.count(),
+    }
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    for name, value in counts.items():
+        print(f"{name}: {value:,}")
+
+    client = Client()
+    client.force_login(admin)
+    province_client = Client()
+    province_client.force_login(reader)
+    pages = {
+        "overview, whole country (national reader)": (
+            client,
+            reverse("coverage_reports:overview", args=[country.pk]),
+        ),
+        "province table, whole country (national reader)": (
+            client,
+            reverse("coverage_reports:areas", args=[country.pk]),
+        ),
+        f"overview, {province} (province reader)": (
+            province_client,
+            reverse("coverage_reports:overview", args=[country.pk]),
+        ),
+        f"commune table, {province}: {province_size} communes (province reader)": (
+            province_client,
+            reverse("coverage_reports:areas", args=[country.pk]) + "?ordering=-reach_sort",
+        ),
+    }
+    print(f"\npage times over {options.repeat} requests (budget {BUDGET_MS} ms):")
+    print("| page | median ms | p95 ms | within budget |")
+    print("|---|---|---|---|")
+    for name, (who, url) in pages.items():
+        response = who.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        _r, median, p95 = timed(lambda who=who, url=url: who.get(url), options.repeat)
+        print(f"| {name} | {median:.0f} | {p95:.0f} | {'yes' if median <= BUDGET_MS else 'NO'} |")
+
+    # The same figure both ways, in the same run.
+    key_communes = list(
+        CommuneProfile.objects.filter(is_key_area=True).values_list("unit_id", flat=True)
+    )
+    from_rollups, rollup_ms, _ = timed(lambda: rollup_reach(key_communes), 5)
+    from_rows, direct_ms, _ = timed(lambda: direct_reach(key_communes), 3)
+    area = selectors.area_for(plan=country, scope=selectors.ReaderScope(unit=None))
+    _o, overview_ms, _ = timed(lambda: selectors.overview(area=area), 5)
+    print("\nreach numerator of all key communes (%s communes):" % len(key_communes))
+    print(f"  rollup read:      {rollup_ms:8.1f} ms  -> {from_rollups:,}")
+    print(f"  direct aggregate: {direct_ms:8.1f} ms  -> {from_rows:,}")
+    print(
+        f"  ratio direct/rollup: {direct_ms / max(rollup_ms, 0.001):.0f}x; agree: {from_rollups == from_rows}"
+    )
+    print(f"  whole overview from rollups (selector only): {overview_ms:.1f} ms")
+
+    if not options.skip_reconcile:
+        started = time.perf_counter()
+        run = services.reconcile_rollups()
+        print(
+            f"\nnightly reconciliation: {time.perf_counter() - started:.1f} s, "
+            f"{run.cells:,} cells checked, {run.corrected:,} corrected"
+        )
+
+
+if __name__ == "__main__":
+    main()
