@@ -14,6 +14,7 @@ from wagtail.search import index
 from elearning.geo.models import AdminCatalog, AdminUnit
 
 from .blocks import CampaignStreamBlock
+from .views import region_chooser_viewset
 
 # 30/7: "Ngày toàn dân phòng, chống mua bán người" (Quyết định 793/QĐ-TTg) and the UN World
 # Day against Trafficking in Persons.
@@ -152,7 +153,7 @@ class CampaignPage(Page):
             [
                 FieldRowPanel([FieldPanel("year"), FieldPanel("event_date")]),
                 FieldPanel("theme"),
-                FieldPanel("region"),
+                FieldPanel("region", widget=region_chooser_viewset.widget_class),
             ],
             heading=_("Campaign"),
         ),

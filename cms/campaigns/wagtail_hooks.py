@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Slogan
+from .views import region_chooser_viewset
 
 
 class SloganViewSet(SnippetViewSet):
@@ -19,3 +21,8 @@ class SloganViewSet(SnippetViewSet):
 
 
 register_snippet(SloganViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_region_chooser():
+    return region_chooser_viewset

@@ -36,3 +36,11 @@ def test_demo_library_has_every_document_of_the_facts_once(home_page):
     assert old_law.status == "replaced"
     assert old_law.replaced_by.number == "53/2024/QH15"
     assert {page.number for page in documents_for_dissemination()} <= FACTS_NUMBERS
+
+
+def test_legal_documents_go_through_the_review_workflow(home_page):
+    from cms.campaigns.editorial import WORKFLOW
+
+    call_command("load_demo_data")
+    for document in LegalDocumentPage.objects.all():
+        assert document.get_workflow().name == WORKFLOW
