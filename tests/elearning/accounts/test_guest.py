@@ -94,3 +94,11 @@ def test_signing_in_on_the_same_device_carries_guest_learning_over(client, ba_di
     key = sign_in_as_guest(client, commune=ba_dinh)
     client.post(reverse("account_login"), {"login": learner.username, "password": PASSWORD})
     assert received == [(key, learner.username)]
+
+
+def test_the_guest_page_only_sends_back_to_this_site(client, ba_dinh):
+    response = client.post(
+        reverse("accounts_guest"),
+        {"commune": ba_dinh.code, "age_band": "18-24", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == "/"
