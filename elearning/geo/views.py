@@ -3,6 +3,7 @@ filtered by catalogue, level and province. Units come from the importer, so they
 added or deleted here; names and coordinates can be corrected."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.models import IndexView
@@ -13,12 +14,22 @@ from .models import AdminCatalog, AdminUnit
 from .search import normalise
 
 
+class ProvinceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, unit):
+        # Both catalogues have a "Thành phố Hà Nội": say which one.
+        return f"{unit.name} ({unit.catalog.key})"
+
+
+class ProvinceFilter(django_filters.ModelChoiceFilter):
+    field_class = ProvinceChoiceField
+
+
 class AdminUnitFilterSet(WagtailFilterSet):
     catalog = django_filters.ModelChoiceFilter(
         queryset=AdminCatalog.objects.all(), label=_("catalogue")
     )
     level = django_filters.ChoiceFilter(choices=AdminUnit.Level.choices, label=_("level"))
-    province = django_filters.ModelChoiceFilter(
+    province = ProvinceFilter(
         queryset=AdminUnit.objects.provinces()
         .select_related("catalog")
         .order_by("catalog", "search_name"),

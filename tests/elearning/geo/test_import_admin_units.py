@@ -47,6 +47,13 @@ def test_import_loads_both_catalogues_with_lineage_and_a_second_run_changes_noth
     # Every legacy commune leads somewhere in the current catalogue.
     assert not legacy.communes().filter(lineage_to__isnull=True).exists()
 
+    # The demo loader sees the units are there and skips the import.
+    from elearning.geo.demo import load
+
+    said = []
+    load(out=said.append)
+    assert said == ["Administrative units already loaded."]
+
     # A second run changes nothing and says so.
     counts = (AdminUnit.objects.count(), AdminUnitLineage.objects.count())
     assert "nothing changed" in run_import()
@@ -69,4 +76,5 @@ def test_import_loads_both_catalogues_with_lineage_and_a_second_run_changes_noth
     )
     listed = list(response.context["object_list"])
     assert ba_dinh in listed and all(unit.catalog_id == current_catalog.pk for unit in listed)
+    assert "Thành phố Hà Nội (legacy-2024)" in response.content.decode()  # province filter
     assert client.get(url + "new/").status_code in (302, 403)
