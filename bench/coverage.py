@@ -158,7 +158,7 @@ def main():
     from_rows, direct_ms, _ = timed(lambda: direct_reach(key_communes), 3)
     area = selectors.area_for(plan=country, scope=selectors.ReaderScope(unit=None))
     _o, overview_ms, _ = timed(lambda: selectors.overview(area=area), 5)
-    print("\nreach numerator of all key communes (%s communes):" % len(key_communes))
+    print(f"\nreach numerator of all key communes ({len(key_communes)} communes):")
     print(f"  rollup read:      {rollup_ms:8.1f} ms  -> {from_rollups:,}")
     print(f"  direct aggregate: {direct_ms:8.1f} ms  -> {from_rows:,}")
     print(

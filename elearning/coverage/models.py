@@ -150,6 +150,9 @@ class Denominator(models.Model):
         help_text=_("For staff headcounts: which agency."),
     )
     value = models.PositiveIntegerField(_("value"))
+    is_sample = models.BooleanField(
+        _("sample figure"), default=False, help_text=_("Demo figures, not official ones.")
+    )
 
     class Meta:
         verbose_name = _("denominator")

@@ -76,10 +76,10 @@ def _import_button(kind):
 class DenominatorViewSet(ModelViewSet):
     model = Denominator
     icon = "calculator"
-    list_display = ["unit", "indicator", "year", "audience", "value"]
+    list_display = ["unit", "indicator", "year", "audience", "value", "is_sample"]
     list_filter = ["indicator", "year", "audience"]
     search_fields = ["unit__name"]
-    form_fields = ["unit", "indicator", "year", "audience", "value"]
+    form_fields = ["unit", "indicator", "year", "audience", "value", "is_sample"]
     index_view_class = _import_button("headcounts")
 
 

@@ -1,0 +1,113 @@
+"""The overview, the drill-down, the map, the PDF, and a legacy-catalogue plan."""
+
+import pytest
+from django.urls import reverse
+
+from elearning.coverage import selectors, services
+from elearning.coverage.models import PdfReport
+from elearning.geo.models import AdminUnitLineage
+from tests.factories.coverage import PlanFactory, complete, headcount, profile, reader
+from tests.factories.geo import CommuneFactory, LegacyCatalogFactory, ProvinceFactory
+
+
+@pytest.fixture
+def plan(communes, ninh_binh):
+    profile(communes[0], population=100, model="in_depth")
+    profile(communes[1], population=100, model="integrated")
+    profile(communes[2], population=100, key=False)
+    complete(commune=communes[0], people=30)
+    complete(commune=communes[1], people=6)
+    complete(commune=communes[2], people=50)  # not a key area: not counted for reach
+    headcount(ninh_binh, agency="police", value=20)
+    for commune in communes:
+        services.refresh_commune_rollups(commune_id=commune.pk)
+    return PlanFactory(
+        scope_unit=ninh_binh, targets={"reach": 75, "in_depth_model": 30, "integrated_model": 30}
+    )
+
+
+def test_overview_values_targets_status_and_charts(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    response = client.get(reverse("coverage_reports:overview", args=[plan.pk]))
+    figures = {f.code: f for f in response.context["object_list"] if not f.is_detail}
+    assert (figures["reach"].numerator, figures["reach"].denominator) == (36, 200)
+    assert figures["reach"].status in {"behind", "on_track"}
+    assert figures["in_depth_model"].value == 33.3 and figures["in_depth_model"].status == "met"
+    assert figures["integrated_model"].status == "met"
+    assert figures["staff_trained"].denominator == 20
+    content = response.content.decode()
+    assert content.count('class="coverage-chart"') == 6
+    assert "http" not in content.split('class="coverage-charts"')[1].split("</section>")[0]
+
+
+def test_drill_down_from_province_to_commune(client, plan, ninh_binh, communes):
+    client.force_login(reader(ninh_binh))
+    table = client.get(reverse("coverage_reports:areas", args=[plan.pk]) + "?ordering=-reach_sort")
+    names = [row.name for row in table.context["object_list"]]
+    assert names[0] == "Phường Hoa Lư"  # 30 %: the highest reach first
+    ascending = client.get(
+        reverse("coverage_reports:areas", args=[plan.pk]) + "?ordering=reach_sort"
+    )
+    assert [row.name for row in ascending.context["object_list"]][-1] == "Phường Hoa Lư"
+    link = reverse("coverage_reports:overview", args=[plan.pk]) + f"?unit={communes[0].pk}"
+    assert link in table.content.decode()
+    commune_page = client.get(link)
+    reach = next(f for f in commune_page.context["object_list"] if f.code == "reach")
+    assert (reach.numerator, reach.denominator) == (30, 100)
+
+
+def test_map_is_drawn_from_coordinates_without_outside_requests(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    content = client.get(
+        reverse("coverage_reports:areas", args=[plan.pk]) + "?indicator=in_depth_model"
+    ).content.decode()
+    svg = content.split('class="coverage-map"')[1]
+    assert svg.count("<circle") == 3
+    assert "Phường Hoa Lư: 100.0" in svg
+    assert "tile" not in content and "openstreetmap" not in content
+
+
+def test_pdf_is_made_in_the_background_then_offered(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    overview = reverse("coverage_reports:overview", args=[plan.pk])
+    client.post(reverse("coverage_reports:pdf", args=[plan.pk]))  # tasks run eagerly in tests
+    report = PdfReport.objects.get()
+    assert report.status == "ready"
+    assert (
+        reverse("coverage_reports:pdf_download", args=[report.pk])
+        in client.get(overview).content.decode()
+    )
+    response = client.get(reverse("coverage_reports:pdf_download", args=[report.pk]))
+    data = b"".join(response.streaming_content)
+    assert data.startswith(b"%PDF") and b"DejaVuSans" in data
+    # Somebody else's PDF is not theirs to download.
+    client.force_login(reader(ninh_binh))
+    assert client.get(reverse("coverage_reports:pdf_download", args=[report.pk])).status_code == 404
+
+
+def test_a_legacy_plan_is_read_through_the_lineage(communes, ninh_binh):
+    legacy = LegacyCatalogFactory()
+    old_province = ProvinceFactory(catalog=legacy, code="37", name="Tỉnh Ninh Bình")
+    old = [
+        CommuneFactory(catalog=legacy, province=old_province, code=f"1{i:04d}", name=name)
+        for i, name in enumerate(["Xã Ninh Nhất", "Xã Ninh Phúc"])
+    ]
+    AdminUnitLineage.objects.create(from_unit=old[0], to_unit=communes[0])
+    AdminUnitLineage.objects.create(from_unit=old[1], to_unit=communes[0])
+    AdminUnitLineage.objects.create(from_unit=old[1], to_unit=communes[1], is_partial=True)
+    profile(communes[0], population=100)
+    profile(communes[1], population=100)
+    complete(commune=communes[0], people=10)
+    complete(commune=communes[1], people=10)
+    complete(commune=communes[2], people=10)  # not a successor of the old province's communes
+    for commune in communes:
+        services.refresh_commune_rollups(commune_id=commune.pk)
+    plan = PlanFactory(scope_unit=old_province, year=2020)
+
+    area = selectors.area_for(plan=plan, scope=selectors.ReaderScope(unit=None))
+    assert area.commune_ids == {communes[0].pk, communes[1].pk}
+    assert "trước 1/7/2025" in area.label or "before 1/7/2025" in area.label
+    reach = next(f for f in selectors.overview(area=area).figures if f.code == "reach")
+    assert (reach.numerator, reach.denominator) == (20, 200)
+    rows = {row.name: row for row in selectors.area_rows(area=area)}
+    assert rows["Phường Hoa Lư"].formerly == "Xã Ninh Nhất, Xã Ninh Phúc"
