@@ -285,11 +285,14 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
                 max_score=maximum,
                 verification=Verification.VERIFIED if verified else Verification.CLIENT_REPORTED,
             )
-            if not parsed.sub_content_id and claims.page_id is not None:
+            pages = _pages(claims.page_id, claims.course_id) if claims.page_id else {}
+            # Results of one question inside a set, or of content shown outside a lesson
+            # (e.g. a preview), are kept but are not attempts.
+            if not parsed.sub_content_id and claims.page_id in pages:
                 result.attempt = progress.submit_attempt(
                     context=context,
-                    content=_page(claims.page_id),
-                    course=_page(claims.course_id),
+                    content=pages[claims.page_id],
+                    course=pages.get(claims.course_id),
                     content_audience=claims.content_audience,
                     answers={
                         "h5p": {
@@ -311,10 +314,10 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
     return result
 
 
-def _page(page_id):
+def _pages(*page_ids) -> dict:
     from wagtail.models import Page
 
-    return Page.objects.filter(pk=page_id).first() if page_id else None
+    return Page.objects.only("pk", "title").in_bulk([pk for pk in page_ids if pk])
 
 
 def save_state(*, token, state, context) -> H5PUserData:

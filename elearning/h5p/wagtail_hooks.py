@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -46,6 +47,9 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+register_permission_policy(H5PLibrary, ReadOnlyPolicy(H5PLibrary), exact_class=True)
+
+
 class H5PLibraryViewSet(ModelViewSet):
     model = H5PLibrary
     icon = "code"
@@ -55,10 +59,6 @@ class H5PLibraryViewSet(ModelViewSet):
     list_display = ["machine_name", "version", "title", "installed_at", "installed_by"]
     list_filter = ["machine_name"]
     form_fields = ["title"]
-
-    @property
-    def permission_policy(self):
-        return ReadOnlyPolicy(self.model)
 
 
 h5p_library_viewset = H5PLibraryViewSet("h5p_libraries")
