@@ -135,3 +135,49 @@ def test_a_set_with_an_unanswered_question_is_only_client_reported(play):
     assert whole["verified"] is False
     assert Attempt.objects.get().grading == "h5p_client_reported"
     assert H5PResult.objects.filter(verification="client_reported").count() == 1
+
+
+def test_single_choice_set_questions_are_regraded_first_answer_right(client, tmp_path):
+    content = {
+        "choices": [
+            {
+                "subContentId": "c1",
+                "question": "<p>1?</p>",
+                "answers": ["<p>Đúng</p>", "<p>Sai</p>"],
+            },
+            {
+                "subContentId": "c2",
+                "question": "<p>2?</p>",
+                "answers": ["<p>Đúng</p>", "<p>Sai</p>"],
+            },
+        ]
+    }
+    version = upload(
+        build_package(
+            content=content,
+            libraries=[stub_library(tmp_path, "H5P.SingleChoiceSet", 1, 11)],
+            main="H5P.SingleChoiceSet",
+        ),
+        title="Chọn nhanh",
+    )
+    learner = LearnerFactory()
+    client.force_login(learner)
+    token = tokens.issue(context=learner_context_for(learner), version=version)
+
+    def send(raw, maximum, response=None, sub=None):
+        object_id = f"{BASE}/h5p/activity/{version.content_id}"
+        if sub:
+            object_id += f"?subContentId={sub}"
+        data = {
+            "id": str(uuid.uuid4()),
+            "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+            "object": {"id": object_id},
+            "result": {"score": {"raw": raw, "max": maximum}, "response": response},
+        }
+        body = json.dumps({"token": token, "statement": data})
+        return client.post(reverse("h5p:xapi"), body, content_type="application/json").json()
+
+    assert send(1, 1, "0", sub="c1")["verified"] is True
+    assert send(1, 1, "1", sub="c2")["score"] == 0  # claimed right, the second answer is wrong
+    whole = send(2, 2)
+    assert (whole["score"], whole["max_score"], whole["verified"]) == (1, 2, True)
