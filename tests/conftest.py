@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.celery_worker import celery_worker  # noqa: F401 (a fixture for every test)
 
@@ -10,6 +12,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to /en/ leaves English active in the test thread; start every test in Vietnamese.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
