@@ -158,3 +158,22 @@ def test_a_learner_answers_on_a_phone_and_the_verified_result_is_in_their_progre
     phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
     frame = phone.frame_locator("iframe.h5p-block__frame")
     expect(frame.get_by_text("Đúng rồi!")).to_be_visible()
+
+
+def test_without_javascript_the_lesson_stays_readable_and_says_why_there_is_no_exercise(
+    site, browser, live_server
+):
+    lesson = lesson_with(site, upload().content)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=False, locale="vi-VN"
+    )
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + lesson.url)
+        expect(page.get_by_text("Hãy trả lời câu hỏi dưới đây.")).to_be_visible()
+        expect(
+            page.get_by_text("Bài tập tương tác này cần JavaScript.", exact=False)
+        ).to_be_visible()
+        assert page.locator("iframe").count() == 0
+    finally:
+        context.close()

@@ -59,6 +59,11 @@
 
   function setup() {
     var blocks = document.querySelectorAll('[data-h5p-block]');
+    Array.prototype.forEach.call(blocks, function (block) {
+      var note = block.querySelector('[data-h5p-note]');
+      note.textContent = note.dataset.loading;
+      note.classList.add('h5p-block__note--loading');
+    });
     if (!('IntersectionObserver' in window)) {
       Array.prototype.forEach.call(blocks, open);
       return;
