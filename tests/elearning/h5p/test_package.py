@@ -9,6 +9,9 @@ from elearning.h5p.package import Dependency, Limits, PackageError, read_package
 from elearning.h5p.package.builder import QUESTION_LIBRARY, build_package, h5p_json_for
 from tests.factories.h5p import MALICIOUS, QUESTION, question_package
 
+# The duplicate-entry package is made on purpose.
+pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")
+
 QUESTION_LIB = Dependency("H5P.ChungTayQuestion", 1, 0)
 
 

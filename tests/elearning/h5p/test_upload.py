@@ -11,7 +11,11 @@ from tests.elearning.h5p.conftest import stored_files
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.h5p import MALICIOUS, installer, malicious, question_package, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # The duplicate-entry package is made on purpose.
+    pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning"),
+]
 
 
 def counts():
