@@ -139,7 +139,7 @@ def start(args, name):
     return subprocess.Popen(args, cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
 
 
-def wait_healthy(timeout=90):
+def wait_healthy(timeout=300):
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
@@ -253,8 +253,6 @@ def main():
             str(GUNICORN_WORKERS),
             "-b",
             f"127.0.0.1:{PORT}",
-            "--access-logfile",
-            "-",
             "--log-level",
             "warning",
             "--backlog",

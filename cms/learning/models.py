@@ -122,7 +122,8 @@ class CourseContentPage(Page):
 
     @cached_property
     def course(self) -> CoursePage:
-        return self.get_parent().specific
+        # One query for the specific parent (get_parent().specific takes two).
+        return CoursePage.objects.parent_of(self).first() or self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

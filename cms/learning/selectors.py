@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from wagtail.models import Locale, Page
 
 from elearning.progress import selectors as progress
-from elearning.progress.choices import ContentAudience
 
 from . import grading
 
@@ -24,6 +23,20 @@ def canonical(page: Page) -> Page:
                 or page
             )
     return page._canonical_page
+
+
+def canonical_ids(pages) -> dict[int, int]:
+    """{page id: canonical page id} for many pages in two queries."""
+    default = Locale.get_default()
+    ids = {page.pk: page.pk for page in pages if page.locale_id == default.pk}
+    others = {page.translation_key: page.pk for page in pages if page.pk not in ids}
+    if others:
+        rows = Page.objects.filter(translation_key__in=others, locale=default).values_list(
+            "translation_key", "pk"
+        )
+        found = dict(rows)
+        ids.update({pk: found.get(key, pk) for key, pk in others.items()})
+    return ids
 
 
 def may_take(*, course, context) -> bool:
@@ -82,12 +95,10 @@ def course_outline(*, course, context) -> CourseOutline:
     from .models import QuizPage
 
     pages = course_items(course=course)
-    canonical_ids = {page.pk: canonical(page).pk for page in pages}
-    rows = progress.progress_by_content(context=context, content_ids=canonical_ids.values())
+    ids = canonical_ids(pages)
+    rows = progress.progress_by_content(context=context, content_ids=ids.values())
     items = [
-        OutlineItem(
-            page=page, is_quiz=isinstance(page, QuizPage), progress=rows.get(canonical_ids[page.pk])
-        )
+        OutlineItem(page=page, is_quiz=isinstance(page, QuizPage), progress=rows.get(ids[page.pk]))
         for page in pages
     ]
     # The first step not yet complete, after the last one the learner touched.
@@ -114,7 +125,7 @@ def next_in_course(*, page):
 def quiz_ids_of(*, course) -> list[int]:
     from .models import QuizPage
 
-    return [canonical(page).pk for page in QuizPage.objects.child_of(course).live()]
+    return list(canonical_ids(list(QuizPage.objects.child_of(course).live())).values())
 
 
 def public_questions(*, quiz) -> list[grading.PublicQuestion]:
@@ -141,7 +152,3 @@ def attempts_left(*, quiz, context) -> int | None:
         return None
     used = progress.attempt_count(context=context, content_id=canonical(quiz).pk)
     return max(0, quiz.attempt_limit - used)
-
-
-def is_staff_course(course) -> bool:
-    return course.audience == ContentAudience.STAFF
