@@ -102,7 +102,8 @@ def area_for(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None = None) -
         communes = _intersect(communes, communes_of(unit))
     if communes is not None and not communes:
         return None
-    focus = unit or scope.unit or plan.scope_unit
+    reader_commune = scope.unit if scope.unit and scope.unit.level == "commune" else None
+    focus = unit or reader_commune or plan.scope_unit or scope.unit
     label = str(focus) if focus else _("Whole country")
     if focus is not None and focus.catalog.key != AdminCatalog.CURRENT:
         label = _("%(unit)s (before 1/7/2025)") % {"unit": focus}

@@ -170,12 +170,16 @@ def _profiles(communes, rng, *, year):
         )
         for commune, _p in communes
     )
-    Denominator.objects.filter(indicator__in=[reach, staff], year=year).delete()
+    provinces = sorted({p for _c, p in communes})
+    Denominator.objects.filter(
+        indicator__in=[reach, staff],
+        year=year,
+        unit_id__in=[c for c, _p in communes] + provinces,
+    ).delete()
     Denominator.objects.bulk_create(
         Denominator(unit_id=commune, indicator=reach, year=year, value=rng.randint(2000, 9000))
         for commune, _p in communes
     )
-    provinces = sorted({p for _c, p in communes})
     Denominator.objects.bulk_create(
         Denominator(
             unit_id=province,
@@ -203,6 +207,9 @@ def _drop_indexes(cursor, tables) -> list[str]:
 
 
 def _timestamp(moment: datetime.datetime) -> str:
+    if connection.vendor == "sqlite":
+        # Django keeps SQLite datetimes as naive UTC text.
+        return moment.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
     return moment.isoformat()
 
 

@@ -225,6 +225,7 @@ class AreaView(PlanAreaMixin, ReportView):
                 "name",
                 label=_("Unit"),
                 sort_key="name",
+                width="16rem",
                 get_url=lambda row: (
                     reverse("coverage_reports:overview", args=[self.plan.pk])
                     + f"?unit={row.unit.pk}"
@@ -232,7 +233,7 @@ class AreaView(PlanAreaMixin, ReportView):
             )
         ]
         if self.is_legacy:
-            columns.append(Column("formerly", label=_("Formerly")))
+            columns.append(Column("formerly", label=_("Formerly"), width="20rem"))
         columns += [
             Column(f"{code}_display", label=f"{label} (%)", sort_key=f"{code}_sort")
             for code, label in self.indicator_columns
