@@ -1,5 +1,7 @@
 """Writes about learners: profiles, guardian consent, the guest choice, export and deletion."""
 
+import secrets
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -122,5 +124,6 @@ def delete_learner(*, user) -> None:
     """Deletes the account and everything personal (profile, consents, email addresses, second
     factors). Other apps hear `learner_deleting` first and unlink their rows, keeping the
     anonymous snapshot that coverage counts."""
-    learner_deleting.send(sender=user.__class__, user=user)
+    anonymous_key = f"deleted-{secrets.token_hex(16)}"
+    learner_deleting.send(sender=user.__class__, user=user, anonymous_key=anonymous_key)
     user.delete()

@@ -5,7 +5,8 @@ from django.dispatch import Signal
 guest_became_learner = Signal()
 
 # Sent inside the deletion transaction, just before a learner's account is deleted. Apps that
-# keep rows about the learner drop the link to the user there (or declare their foreign key
-# with on_delete=SET_NULL) and keep the anonymous snapshot (commune, audience, age_band), so
-# coverage counts stay right. Arguments: user.
+# keep rows about the learner replace the link to the user with `anonymous_key` (one random
+# key per deleted person, shared by every app, so a person is still counted once) and keep
+# the anonymous snapshot (commune, audience, age_band), so coverage counts stay right.
+# Arguments: user, anonymous_key.
 learner_deleting = Signal()

@@ -35,3 +35,9 @@ def move_guest_receipts(*, visitor_key: str, user) -> int:
     already = set(ReadReceipt.objects.filter(user=user).values_list("page_id", flat=True))
     guest_receipts.filter(page_id__in=already).delete()
     return guest_receipts.exclude(page_id__in=already).update(user=user)
+
+
+def anonymise_receipts(*, user, anonymous_key: str) -> int:
+    """Keep a deleted learner's receipts as anonymous ones (commune, audience and age band
+    stay), so the "legal texts disseminated" figure does not drop when someone leaves."""
+    return ReadReceipt.objects.filter(user=user).update(user=None, visitor_key=anonymous_key)

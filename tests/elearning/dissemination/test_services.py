@@ -72,3 +72,18 @@ def test_receipts_are_counted_per_commune(home_page):
     record_read_receipt(page_id=home_page.pk, context=guest(second, "c"))
     assert receipts_by_commune(page_ids=[home_page.pk]) == {first.pk: 2, second.pk: 1}
     assert receipts_by_commune(page_ids=[home_page.pk], commune_ids=[second.pk]) == {second.pk: 1}
+
+
+def test_a_deleted_learners_receipt_still_counts_but_no_longer_names_them(home_page):
+    from elearning.accounts.services import delete_learner
+
+    commune = CommuneFactory()
+    user = UserFactory()
+    ReadReceiptFactory(page=home_page, user=user, commune=commune)
+
+    delete_learner(user=user)
+
+    receipt = ReadReceipt.objects.get()
+    assert receipt.user_id is None
+    assert receipt.visitor_key.startswith("deleted-")
+    assert receipts_by_commune(page_ids=[home_page.pk]) == {commune.pk: 1}
