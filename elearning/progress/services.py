@@ -193,6 +193,16 @@ def move_guest_progress(*, visitor_key: str, user) -> int:
     return len(touched)
 
 
+def anonymise_learner(*, user, anonymous_key: str) -> None:
+    """The learner's account is being deleted: their attempts and progress stay, under the
+    anonymous key (with the commune, audience and age-band snapshot), so coverage counts do
+    not change; certificates, which carry the person's name, are deleted."""
+    with transaction.atomic():
+        ContentProgress.objects.filter(learner=user).update(learner=None, visitor_key=anonymous_key)
+        Attempt.objects.filter(learner=user).update(learner=None, visitor_key=anonymous_key)
+        Certificate.objects.filter(learner=user).delete()
+
+
 def _locked_progress(*, context, content, course, content_audience) -> ContentProgress:
     """The learner's summary row for this content, locked for this transaction (created
     first if needed; a concurrent creator wins and we lock its row)."""

@@ -211,3 +211,24 @@ def test_certificates_rest_only_on_trusted_grading(learner):
     )
     passes = selectors.trusted_passes(user_id=learner.pk, content_ids=[server_quiz.pk, h5p_quiz.pk])
     assert passes == {server_quiz.pk: pytest.approx(0.8)}
+
+
+def test_a_deleted_account_leaves_its_progress_anonymous(learner, commune):
+    from elearning.accounts.signals import learner_deleting
+    from elearning.progress.models import Certificate
+
+    police = learner_context_for(learner, audience=Audience.POLICE, commune=commune)
+    quiz = content_page()
+    submit(police, quiz, key="k", content_audience=ContentAudience.STAFF)
+    services.issue_certificate(
+        user=learner, course=quiz, score_percent=80, learner_name="Trần Minh", context=police
+    )
+
+    learner_deleting.send(sender=None, user=learner, anonymous_key="gone-1")
+    learner.delete()
+
+    progress = ContentProgress.objects.get()
+    assert progress.learner is None and progress.visitor_key == "gone-1"
+    assert (progress.commune, progress.audience, progress.passed) == (commune, "police", True)
+    assert Attempt.objects.get().visitor_key == "gone-1"
+    assert not Certificate.objects.exists()
