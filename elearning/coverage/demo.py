@@ -65,6 +65,7 @@ def load(*, out) -> Plan | None:
     if legacy is None:
         out("Coverage demo skipped: the administrative units are not loaded.")
         return None
+    services.ensure_indicators()
     plan, created = Plan.objects.get_or_create(
         number=NUMBER, year=PLAN["year"], defaults={**PLAN, "scope_unit": legacy}
     )

@@ -4,12 +4,13 @@ import logging
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from elearning.geo.models import AdminUnit
 
 from . import rollups
-from .models import PdfReport, ReconciliationRun, ReportReader
+from .choices import IndicatorCode
+from .models import Indicator, PdfReport, ReconciliationRun, ReportReader
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +18,16 @@ READERS_GROUP = "Report readers"
 
 
 @transaction.atomic
+def ensure_indicators() -> None:
+    """The fixed indicators exist (a migration creates them; a flushed database, as in the
+    browser tests, or a fresh demo needs them again). Idempotent; editors' names are kept."""
+    with translation.override("vi"):
+        for order, code in enumerate(IndicatorCode, start=1):
+            Indicator.objects.get_or_create(
+                code=code, defaults={"name": str(code.label), "sort_order": order}
+            )
+
+
 def refresh_commune_rollups(*, commune_id: int) -> rollups.SyncResult:
     """Recompute one commune's cells from its raw rows, then its province's sums. Idempotent:
     a second run finds nothing to change."""

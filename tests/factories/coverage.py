@@ -25,6 +25,7 @@ _people = itertools.count(1)
 
 
 def indicator(code) -> Indicator:
+    services.ensure_indicators()
     return Indicator.objects.get(code=code)
 
 
