@@ -20,6 +20,7 @@ from elearning.coverage.models import (
     Target,
 )
 from tests.factories.accounts import UserFactory
+from tests.factories.pages import plain_page
 
 _people = itertools.count(1)
 
@@ -77,8 +78,7 @@ def reader(unit=None, **kwargs):
 
 
 def page(title="Bài học") -> Page:
-    root = Page.get_first_root_node()
-    return root.add_child(instance=Page(title=title, slug=f"cov-{Page.objects.count()}"))
+    return plain_page(title=title, slug_prefix="cov")
 
 
 def complete(*, commune, people=1, content=None, course=None, when=None, **fields):

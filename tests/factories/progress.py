@@ -6,12 +6,12 @@ page = content_page()                   # a bare Wagtail page under the root
 """
 
 import factory
-from wagtail.models import Page
 
 from elearning.accounts.choices import AgeBand, Audience
 from elearning.accounts.context import LearnerContext
 from elearning.progress.choices import Grading
 from elearning.progress.models import Attempt
+from tests.factories.pages import plain_page
 
 
 def learner_context_for(user, *, audience=Audience.COMMUNITY, commune=None, age_band="25-34"):
@@ -38,8 +38,7 @@ def guest_context(*, visitor_key=None, commune=None, age_band=AgeBand.AGE_16_17)
 
 
 def content_page(title="Bài học"):
-    root = Page.get_first_root_node()
-    return root.add_child(instance=Page(title=title, slug=f"p-{Page.objects.count()}"))
+    return plain_page(title=title)
 
 
 class AttemptFactory(factory.django.DjangoModelFactory):

@@ -24,17 +24,24 @@ HOME_EN = {
 }
 
 
+def ensure_root(*, locale: Locale) -> Page:
+    """The tree's root page, in this locale. Wagtail's migration makes it, but a flushed
+    database (browser and worker tests) has none."""
+    root = Page.get_first_root_node()
+    if root is None:
+        return Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if root.locale_id != locale.pk:
+        # Wagtail's initial migration makes the root in the then-default locale.
+        Page.objects.filter(depth=1).update(locale=locale)
+        root.refresh_from_db()
+    return root
+
+
 @transaction.atomic
 def load(*, out) -> HomePage:
     vi, _ = Locale.objects.get_or_create(language_code="vi")
     en, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    if root is None:  # a flushed database (Wagtail's migration made the first one)
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=vi))
-    if root.locale_id != vi.pk:
-        # Wagtail's initial migration makes the root in the then-default locale.
-        Page.objects.filter(depth=1).update(locale=vi)
-        root.refresh_from_db()
+    root = ensure_root(locale=vi)
 
     home = HomePage.objects.filter(locale=vi).first()
     if home is None:
