@@ -7,7 +7,7 @@ server (gunicorn, DEBUG off, collected static files, on whatever DATABASE_URL sa
 - whether any render-blocking request goes to another origin;
 - the median and p95 time to first byte over N requests, against the 20 ms budget.
 
-Run (PostgreSQL, as the budget is stated):
+Run (PostgreSQL, as the budget is stated; `createdb -h 127.0.0.1 -U postgres bench_pages` first):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages .venv/bin/python bench/pages.py
 It migrates and loads the demo data into that database first. Loopback only; bounded."""
 
@@ -51,7 +51,8 @@ def sample_urls(env) -> list[tuple[str, str]]:
         capture_output=True,
         text=True,
     ).stdout
-    urls = [tuple(line.split(" ", 1)) for line in out.splitlines() if " " in line]
+    # Only "<PageType> /path/" lines (the shell may print its own notices too).
+    urls = [tuple(line.split(" ", 1)) for line in out.splitlines() if " /" in line]
     return [*urls, ("Login", "/accounts/login/")]
 
 

@@ -250,5 +250,7 @@ LOGGING = {
         # Wagtail's search-index and reference-index tasks log every run at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Eager tasks (no broker) would log every run at INFO.
+        "celery": {"level": "WARNING"},
     },
 }
