@@ -1,21 +1,21 @@
 """Keep rollups current: every committed change of a learner's row recounts its commune in the
-background (idempotent, so a repeated signal does no harm)."""
+background (idempotent, so a repeated signal does no harm; coalesced, so a busy commune is
+recounted once per queued refresh rather than once per change)."""
 
 from django.apps import apps
 from django.db.models.signals import post_save
 
+from .refresh_requests import request_commune_refresh
+
 
 def on_progress_changed(sender, progress, **kwargs):
-    from .tasks import update_rollups_for_progress
-
-    update_rollups_for_progress.delay_on_commit(progress.pk)
+    if progress.commune_id:
+        request_commune_refresh(progress.commune_id)
 
 
 def on_counted_row_saved(sender, instance, **kwargs):
-    from .tasks import refresh_commune_rollups
-
     if instance.commune_id:
-        refresh_commune_rollups.delay_on_commit(instance.commune_id)
+        request_commune_refresh(instance.commune_id)
 
 
 def connect():

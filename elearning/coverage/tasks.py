@@ -1,22 +1,11 @@
 from celery import shared_task
 
-from . import services
+from . import refresh_requests, services
 
 
 @shared_task
 def refresh_commune_rollups(commune_id: int) -> int:
-    return services.refresh_commune_rollups(commune_id=commune_id).corrected
-
-
-@shared_task
-def update_rollups_for_progress(progress_id: int) -> int:
-    """A learner's progress row changed and was committed: recount its commune."""
-    from django.apps import apps
-
-    progress = apps.get_model("progress", "ContentProgress").objects.filter(pk=progress_id)
-    commune_id = progress.values_list("commune_id", flat=True).first()
-    if commune_id is None:
-        return 0
+    refresh_requests.start_commune_refresh(commune_id)
     return services.refresh_commune_rollups(commune_id=commune_id).corrected
 
 

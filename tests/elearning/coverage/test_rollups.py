@@ -5,7 +5,7 @@ from django.db.models import Sum
 
 from elearning.coverage import selectors, services
 from elearning.coverage.models import ReconciliationRun, Rollup
-from elearning.coverage.tasks import reconcile_rollups, update_rollups_for_progress
+from elearning.coverage.tasks import reconcile_rollups, refresh_commune_rollups
 from elearning.progress.signals import progress_changed
 from tests.factories.coverage import PlanFactory, complete, indicator, months_ago, profile
 
@@ -37,9 +37,9 @@ def test_a_completion_changes_the_report_after_the_task_runs(
 def test_the_task_is_idempotent(communes, ninh_binh):
     profile(communes[0])
     rows = complete(commune=communes[0], people=6)
-    assert update_rollups_for_progress(rows[0].pk) > 0
+    assert refresh_commune_rollups(rows[0].commune_id) > 0
     before = list(Rollup.objects.values_list("level", "unit_id", "period", "numerator"))
-    assert update_rollups_for_progress(rows[0].pk) == 0
+    assert refresh_commune_rollups(rows[0].commune_id) == 0
     assert list(Rollup.objects.values_list("level", "unit_id", "period", "numerator")) == before
 
 
