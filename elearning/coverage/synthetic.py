@@ -1,6 +1,7 @@
 """Synthetic learners at country scale, for benchmarks: accounts, learner profiles, progress
-rows, certificates and read receipts written with PostgreSQL COPY (plain multi-row INSERTs on
-SQLite, so tests can run it small). Nothing here goes through the ORM row by row.
+rows, certificates and read receipts. On PostgreSQL the server makes the rows itself
+(synthetic_sql); elsewhere (SQLite, so tests can run it small) they are made here and written
+with multi-row INSERTs. Nothing goes through the ORM row by row.
 
 Everything generated is marked so it can be removed: usernames start with "synth-"."""
 
@@ -223,6 +224,31 @@ def generate(*, sizes: Sizes, out) -> dict:
         pages = _pages(sizes)
         _profiles(communes, rng, year=now.year)
     out(f"{len(communes)} communes, {len(pages['documents'])} documents.")
+    if connection.vendor == "postgresql":
+        from .synthetic_sql import write_learners
+
+        return write_learners(
+            sizes=sizes,
+            communes=communes,
+            pages=pages,
+            start=start,
+            span=span,
+            year=now.year,
+            out=out,
+        )
+    return _write_learners(
+        sizes=sizes,
+        communes=communes,
+        pages=pages,
+        rng=rng,
+        now=now,
+        start=start,
+        span=span,
+        out=out,
+    )
+
+
+def _write_learners(*, sizes, communes, pages, rng, now, start, span, out) -> dict:
 
     per_learner = sizes.progress / max(1, sizes.learners)
     staff_agencies = [Audience.POLICE, Audience.PROCURACY, Audience.COURT, Audience.BORDER_GUARD]
