@@ -8,6 +8,7 @@ class CoverageConfig(AppConfig):
     verbose_name = _("Coverage")
 
     def ready(self):
-        from . import receivers
+        from . import figures_cache, receivers
 
         receivers.connect()
+        figures_cache.connect()

@@ -233,6 +233,36 @@ class Rollup(models.Model):
         return f"{self.indicator_id} {self.unit_id} {self.period}: {self.numerator}"
 
 
+class RollupTotal(models.Model):
+    """A Rollup cell summed over all its months, kept beside the monthly cells so that tables of
+    communes and provinces read one row per figure instead of summing months on page load."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="+", verbose_name=_("indicator")
+    )
+    level = models.CharField(_("level"), max_length=16, choices=Rollup.Level.choices)
+    unit = models.ForeignKey(
+        "geo.AdminUnit", on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
+    )
+    audience = models.CharField(_("audience"), max_length=32, blank=True, default="")
+    subject_id = models.BigIntegerField(_("course or document"), default=0)
+    numerator = models.IntegerField(_("numerator"), default=0)
+    denominator = models.IntegerField(_("denominator"), default=0)
+
+    class Meta:
+        verbose_name = _("rollup total")
+        verbose_name_plural = _("rollup totals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "unit", "indicator", "audience", "subject_id"],
+                name="coverage_rollup_total_cell",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.unit_id}: {self.numerator}"
+
+
 class ReconciliationRun(models.Model):
     """What a reconciliation found: every rollup cell it had to correct."""
 

@@ -3,21 +3,34 @@ millions of rows at night): the fresh figures go into a temporary table, then th
 that differ are updated, the missing inserted and the stale deleted. Running it twice changes
 nothing the second time.
 
-Commune cells are recomputed from the sources; province cells from the stored commune cells."""
+Commune cells are recomputed from the sources; province cells from the stored commune cells;
+the totals (every month summed, what tables of units read) from the stored monthly cells."""
 
 import logging
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from .models import Indicator, Rollup
+from .models import Indicator, Rollup, RollupTotal
 from .sources import MEASURES
 
 logger = logging.getLogger(__name__)
 
 ROLLUP = Rollup._meta.db_table
-KEYS = ("level", "unit_id", "indicator_id", "audience", "subject_id", "period")
+TOTAL = RollupTotal._meta.db_table
+TOTAL_KEYS = ("level", "unit_id", "indicator_id", "audience", "subject_id")
+KEYS = (*TOTAL_KEYS, "period")
 COLUMNS = KEYS + ("numerator", "denominator")
+TYPES = {
+    "level": "varchar(16)",
+    "unit_id": "bigint",
+    "indicator_id": "bigint",
+    "audience": "varchar(32)",
+    "subject_id": "bigint",
+    "period": "date",
+}
+# A run that rewrote this many cells leaves the planner's statistics stale: refresh them.
+ANALYZE_AFTER = 10_000
 # How many corrected cells a run keeps as examples in its report.
 EXAMPLES = 50
 
@@ -40,12 +53,11 @@ def _date(expression: str) -> str:
     return f"CAST({expression} AS date)"
 
 
-def _create_fresh_table(cursor, name):
+def _create_fresh_table(cursor, name, keys=KEYS):
     cursor.execute(f"DROP TABLE IF EXISTS {name}")
+    columns = ", ".join(f"{key} {TYPES[key]}" for key in keys)
     cursor.execute(
-        f"CREATE TEMPORARY TABLE {name} (level varchar(16), unit_id bigint, indicator_id bigint,"
-        " audience varchar(32), subject_id bigint, period date, numerator integer,"
-        " denominator integer)"
+        f"CREATE TEMPORARY TABLE {name} ({columns}, numerator integer, denominator integer)"
     )
 
 
@@ -99,17 +111,38 @@ def _fill_province_cells(cursor, *, province_ids=None):
     )
 
 
-def _sync(cursor, *, level, unit_ids=None) -> SyncResult:
-    """Make the stored cells of `level` (for these units, or all) equal coverage_fresh."""
-    if connection.vendor == "postgresql":
-        cursor.execute("CREATE INDEX ON coverage_fresh (unit_id, indicator_id, period)")
-        cursor.execute("ANALYZE coverage_fresh")
-    same_cell = " AND ".join(f"{ROLLUP}.{key} = f.{key}" for key in KEYS)
-    scope, params = f"{ROLLUP}.level = %s", [level]
+def _fill_totals(cursor, *, level, unit_ids=None):
+    """Fresh totals: the stored monthly cells of `level` (for these units, or all) summed."""
+    where, params = "level = %s", [level]
     if unit_ids is not None:
-        scope += f" AND {ROLLUP}.unit_id IN ({', '.join(['%s'] * len(unit_ids))})"
+        where += f" AND unit_id IN ({', '.join(['%s'] * len(unit_ids))})"
         params += list(unit_ids)
-    differs = f"({ROLLUP}.numerator <> f.numerator OR {ROLLUP}.denominator <> f.denominator)"
+    _create_fresh_table(cursor, "coverage_fresh", TOTAL_KEYS)
+    keys = ", ".join(TOTAL_KEYS)
+    cursor.execute(
+        f"INSERT INTO coverage_fresh ({keys}, numerator, denominator) "
+        f"SELECT {keys}, SUM(numerator), SUM(denominator) FROM {ROLLUP} WHERE {where} "
+        f"GROUP BY {keys}",
+        params,
+    )
+
+
+def _sync(cursor, *, level, unit_ids=None, table=ROLLUP, keys=KEYS) -> SyncResult:
+    """Make the stored cells of `level` (for these units, or all) equal coverage_fresh."""
+    columns = (*keys, "numerator", "denominator")
+    monthly = "period" in keys
+    if connection.vendor == "postgresql":
+        indexed = "unit_id, indicator_id, period" if monthly else "unit_id, indicator_id"
+        cursor.execute(f"CREATE INDEX ON coverage_fresh ({indexed})")
+        cursor.execute("ANALYZE coverage_fresh")
+    stored_period = f"{table}.period" if monthly else "NULL"
+    fresh_period = "f.period" if monthly else "NULL"
+    same_cell = " AND ".join(f"{table}.{key} = f.{key}" for key in keys)
+    scope, params = f"{table}.level = %s", [level]
+    if unit_ids is not None:
+        scope += f" AND {table}.unit_id IN ({', '.join(['%s'] * len(unit_ids))})"
+        params += list(unit_ids)
+    differs = f"({table}.numerator <> f.numerator OR {table}.denominator <> f.denominator)"
     result = SyncResult()
 
     cursor.execute("SELECT COUNT(*) FROM coverage_fresh")
@@ -117,19 +150,19 @@ def _sync(cursor, *, level, unit_ids=None) -> SyncResult:
     # What is wrong, before it is put right: counts, and a few examples for the report.
     checks = {
         "changed": (
-            f"SELECT {ROLLUP}.unit_id, {ROLLUP}.indicator_id, {ROLLUP}.period, "
-            f"{ROLLUP}.numerator, f.numerator FROM {ROLLUP} JOIN coverage_fresh f "
+            f"SELECT {table}.unit_id, {table}.indicator_id, {stored_period}, "
+            f"{table}.numerator, f.numerator FROM {table} JOIN coverage_fresh f "
             f"ON {same_cell} WHERE {scope} AND {differs}",
             params,
         ),
         "missing": (
-            "SELECT f.unit_id, f.indicator_id, f.period, NULL, f.numerator "
-            f"FROM coverage_fresh f WHERE NOT EXISTS (SELECT 1 FROM {ROLLUP} WHERE {same_cell})",
+            f"SELECT f.unit_id, f.indicator_id, {fresh_period}, NULL, f.numerator "
+            f"FROM coverage_fresh f WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {same_cell})",
             [],
         ),
         "stale": (
-            f"SELECT {ROLLUP}.unit_id, {ROLLUP}.indicator_id, {ROLLUP}.period, "
-            f"{ROLLUP}.numerator, NULL FROM {ROLLUP} WHERE {scope} "
+            f"SELECT {table}.unit_id, {table}.indicator_id, {stored_period}, "
+            f"{table}.numerator, NULL FROM {table} WHERE {scope} "
             f"AND NOT EXISTS (SELECT 1 FROM coverage_fresh f WHERE {same_cell})",
             params,
         ),
@@ -146,7 +179,7 @@ def _sync(cursor, *, level, unit_ids=None) -> SyncResult:
                     "level": level,
                     "unit": unit,
                     "indicator": indicator,
-                    "period": str(period),
+                    "period": str(period) if period else "",  # "": a total
                     "stored": stored,
                     "fresh": fresh,
                 }
@@ -159,20 +192,20 @@ def _sync(cursor, *, level, unit_ids=None) -> SyncResult:
 
     if changed:
         cursor.execute(
-            f"UPDATE {ROLLUP} SET numerator = f.numerator, denominator = f.denominator "
+            f"UPDATE {table} SET numerator = f.numerator, denominator = f.denominator "
             f"FROM coverage_fresh f WHERE {same_cell} AND {differs}"
         )
     if stale:
         cursor.execute(
-            f"DELETE FROM {ROLLUP} WHERE {scope} "
+            f"DELETE FROM {table} WHERE {scope} "
             f"AND NOT EXISTS (SELECT 1 FROM coverage_fresh f WHERE {same_cell})",
             params,
         )
     if missing:
         cursor.execute(
-            f"INSERT INTO {ROLLUP} ({', '.join(COLUMNS)}) "
-            f"SELECT {', '.join('f.' + c for c in COLUMNS)} FROM coverage_fresh f "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {ROLLUP} WHERE {same_cell})"
+            f"INSERT INTO {table} ({', '.join(columns)}) "
+            f"SELECT {', '.join('f.' + c for c in columns)} FROM coverage_fresh f "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {same_cell})"
         )
     return result
 
@@ -183,6 +216,7 @@ def sync_communes(*, commune_ids=None) -> SyncResult:
     with connection.cursor() as cursor:
         _fill_commune_cells(cursor, commune_ids=commune_ids)
         result = _sync(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids)
+        result.add(_sync_totals(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids))
         cursor.execute("DROP TABLE coverage_fresh")
     return result
 
@@ -191,8 +225,24 @@ def sync_provinces(*, province_ids=None) -> SyncResult:
     with connection.cursor() as cursor:
         _fill_province_cells(cursor, province_ids=province_ids)
         result = _sync(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids)
+        result.add(_sync_totals(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids))
         cursor.execute("DROP TABLE coverage_fresh")
     return result
+
+
+def _sync_totals(cursor, *, level, unit_ids=None) -> SyncResult:
+    _fill_totals(cursor, level=level, unit_ids=unit_ids)
+    return _sync(cursor, level=level, unit_ids=unit_ids, table=TOTAL, keys=TOTAL_KEYS)
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a big rewrite (the first build, or a large drift), so the
+    pages' queries keep their index plans before autovacuum gets round to it."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {ROLLUP}")
+        cursor.execute(f"ANALYZE {TOTAL}")
 
 
 def lock_rollups(*, key: int | None = None):

@@ -16,8 +16,17 @@ from wagtail.models import Page
 from elearning.accounts.choices import Audience
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
 
+from . import figures_cache
 from .choices import SUPPRESS_BELOW, IndicatorCode, ModelType, Status
-from .models import CommuneProfile, Denominator, Indicator, Plan, ReportReader, Rollup
+from .models import (
+    CommuneProfile,
+    Denominator,
+    Indicator,
+    Plan,
+    ReportReader,
+    Rollup,
+    RollupTotal,
+)
 
 SUPPRESSED = "<5"
 ALL = "all"
@@ -176,11 +185,16 @@ class Figure:
         return self.value if self.value is not None else -2.0
 
 
+def _pair() -> list:
+    # A module-level factory: cached inputs are pickled, lambdas cannot be.
+    return [0, 0]
+
+
 @dataclass
 class _Inputs:
     """What the figures of one area (or one child of it) are made of."""
 
-    totals: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    totals: dict = field(default_factory=lambda: defaultdict(_pair))
     population: int = 0  # aged 14–60, of the key communes
     headcounts: dict = field(default_factory=lambda: defaultdict(int))
     models: list = field(default_factory=list)  # one ModelType per commune
@@ -267,9 +281,11 @@ def _collect(area: Area, *, children: bool, by_period: bool = False):
         others = Q(level=Rollup.Level.PROVINCE, unit_id__in=whole) | Q(
             level=Rollup.Level.COMMUNE, unit_id__in=leftover
         )
+    # Without months, the totals kept beside the monthly cells: one row per figure.
+    cells = Rollup if by_period else RollupTotal
     queries = [
-        Rollup.objects.filter(others).exclude(indicator_id=reach_id),
-        Rollup.objects.filter(
+        cells.objects.filter(others).exclude(indicator_id=reach_id),
+        cells.objects.filter(
             indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=key_ids
         ),
     ]
@@ -278,7 +294,7 @@ def _collect(area: Area, *, children: bool, by_period: bool = False):
     group += ["indicator_id", "audience", "subject_id"]
     if by_period:
         group.append("period")
-    series = defaultdict(lambda: [0, 0]) if by_period else None
+    series = defaultdict(_pair) if by_period else None
     for queryset in queries:
         for row in (
             queryset.values(*group)
@@ -496,9 +512,15 @@ class Overview:
     as_of: date
 
 
-def overview(*, area: Area) -> Overview:
+def _overview_inputs(area: Area):
     inputs, cells = _collect(area, children=False, by_period=True)
-    whole = inputs[ALL]
+    return inputs[ALL], cells, _model_counts_by_year(area.commune_ids)
+
+
+def overview(*, area: Area) -> Overview:
+    whole, cells, models_by_year = figures_cache.get_or_compute(
+        "overview", area.commune_ids, lambda: _overview_inputs(area)
+    )
     docs = dissemination_documents()
     figures = _figures(
         whole,
@@ -510,12 +532,29 @@ def overview(*, area: Area) -> Overview:
     return Overview(
         area=area,
         figures=figures,
-        series=_series(area, whole, cells, docs=docs),
+        series=_series(area, whole, cells, docs=docs, models_by_year=models_by_year),
         as_of=_as_of(),
     )
 
 
-def _series(area: Area, whole: _Inputs, cells, *, docs) -> dict:
+def _model_counts_by_year(commune_ids) -> list[tuple[int, int, int]]:
+    """(year, communes with an in-depth model, with an integrated one), each commune as its
+    latest profile up to that year: prevention models change once a year, with the profiles."""
+    profiles = CommuneProfile.objects.filter(year__lte=_as_of().year)
+    if commune_ids is not None:
+        profiles = profiles.filter(unit_id__in=commune_ids)
+    by_year = defaultdict(dict)
+    for unit_id, year, model in profiles.order_by().values_list("unit_id", "year", "model"):
+        by_year[year][unit_id] = model
+    latest, counts = {}, []
+    for year in sorted(by_year):
+        latest.update(by_year[year])
+        models = list(latest.values())
+        counts.append((year, models.count(ModelType.IN_DEPTH), models.count(ModelType.INTEGRATED)))
+    return counts
+
+
+def _series(area: Area, whole: _Inputs, cells, *, docs, models_by_year) -> dict:
     """Each indicator's value month by month (cumulative), None where it would show a small
     person count."""
     periods = sorted({key[3] for key in cells})
@@ -551,25 +590,13 @@ def _series(area: Area, whole: _Inputs, cells, *, docs) -> dict:
         series[IndicatorCode.QUIZ_PASS_RATE].append(
             (period, None if small else _rate(passed, tried, person_based=True))
         )
-    # Prevention models change once a year, with the commune profiles.
-    profiles = CommuneProfile.objects.filter(year__lte=_as_of().year)
-    if area.commune_ids is not None:
-        profiles = profiles.filter(unit_id__in=area.commune_ids)
-    by_year = defaultdict(dict)
-    for unit_id, year, model in profiles.order_by().values_list("unit_id", "year", "model"):
-        by_year[year][unit_id] = model
-    latest = {}
-    for year in sorted(by_year):
-        latest.update(by_year[year])
-        models = list(latest.values())
-        if whole.communes:
-            for code, model in (
-                (IndicatorCode.IN_DEPTH_MODEL, ModelType.IN_DEPTH),
-                (IndicatorCode.INTEGRATED_MODEL, ModelType.INTEGRATED),
+    if whole.communes:
+        for year, in_depth, integrated in models_by_year:
+            for code, count in (
+                (IndicatorCode.IN_DEPTH_MODEL, in_depth),
+                (IndicatorCode.INTEGRATED_MODEL, integrated),
             ):
-                series[code].append(
-                    (date(year, 12, 31), 100 * models.count(model) / whole.communes)
-                )
+                series[code].append((date(year, 12, 31), 100 * count / whole.communes))
     return series
 
 
@@ -606,7 +633,9 @@ class AreaRow:
 def area_rows(*, area: Area) -> list[AreaRow]:
     """One row per child of the area (provinces of the country, else communes), with each
     indicator's value."""
-    inputs, _cells = _collect(area, children=True)
+    inputs = figures_cache.get_or_compute(
+        "areas", area.commune_ids, lambda: _collect(area, children=True)[0]
+    )
     docs = dissemination_documents()
     units = AdminUnit.objects.current()
     if area.is_country:

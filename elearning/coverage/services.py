@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from elearning.geo.models import AdminUnit
 
-from . import rollups
+from . import figures_cache, rollups
 from .choices import IndicatorCode
 from .models import Indicator, PdfReport, ReconciliationRun, ReportReader
 
@@ -38,6 +38,8 @@ def refresh_commune_rollups(*, commune_id: int) -> rollups.SyncResult:
     result = rollups.sync_communes(commune_ids=[commune.pk])
     if commune.province_id:
         result.add(rollups.sync_provinces(province_ids=[commune.province_id]))
+    if result.corrected:
+        figures_cache.bump()
     return result
 
 
@@ -49,9 +51,12 @@ def reconcile_rollups() -> ReconciliationRun:
     result = rollups.sync_communes()
     result.add(rollups.sync_provinces())
     run.cells, run.corrected, run.details = result.cells, result.corrected, result.examples
+    if run.corrected >= rollups.ANALYZE_AFTER:
+        rollups.analyze()
     run.finished_at = timezone.now()
     run.save()
     if run.corrected:
+        figures_cache.bump()
         logger.warning("Coverage reconciliation corrected %s rollup cells", run.corrected)
     return run
 

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from elearning.accounts.choices import AgeBand, Audience
 from elearning.geo.models import AdminCatalog, AdminUnit
 
+from . import figures_cache
 from .choices import IndicatorCode, ModelType
 from .models import CommuneProfile, Denominator, Indicator
 
@@ -192,6 +193,7 @@ def _profiles(communes, rng, *, year):
         for province in provinces
         for agency in (Audience.POLICE, Audience.PROCURACY, Audience.COURT, Audience.BORDER_GUARD)
     )
+    figures_cache.bump()  # bulk writes send no signals
 
 
 def _drop_indexes(cursor, tables) -> list[str]:

@@ -7,7 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -21,6 +23,16 @@ from elearning.geo.models import AdminUnit
 from . import charts, selectors, services
 from .choices import IndicatorCode
 from .models import PdfReport, Plan
+
+
+class FigureColumn(Column):
+    """A figure's cell written directly rather than through a template: the commune table of a
+    large province has a thousand of them, and per-cell templates were most of its render time.
+    The output is the template's: the value localised and escaped, nothing when there is none."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        return format_html("<td>{}</td>", "" if value is None else localize(value))
 
 
 class ReaderMixin:
@@ -235,7 +247,7 @@ class AreaView(PlanAreaMixin, ReportView):
         if self.is_legacy:
             columns.append(Column("formerly", label=_("Formerly"), width="20rem"))
         columns += [
-            Column(f"{code}_display", label=f"{label} (%)", sort_key=f"{code}_sort")
+            FigureColumn(f"{code}_display", label=f"{label} (%)", sort_key=f"{code}_sort")
             for code, label in self.indicator_columns
         ]
         return columns

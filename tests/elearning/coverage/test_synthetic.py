@@ -4,7 +4,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from elearning.coverage.models import CommuneProfile, ReconciliationRun, Rollup
+from elearning.coverage.models import CommuneProfile, ReconciliationRun, Rollup, RollupTotal
 from elearning.progress.models import ContentProgress
 
 
@@ -24,7 +24,9 @@ def test_generator_writes_learners_and_builds_rollups(communes):
     assert CommuneProfile.objects.filter(is_sample=True).count() == 5
     assert Rollup.objects.filter(level="commune").exists()
     assert Rollup.objects.filter(level="province").exists()
-    assert ReconciliationRun.objects.get().corrected == Rollup.objects.count()
+    assert RollupTotal.objects.filter(level="province").exists()
+    built = Rollup.objects.count() + RollupTotal.objects.count()
+    assert ReconciliationRun.objects.get().corrected == built
     # The rollups it built are exactly what a reconciliation would build.
     call_command("generate_coverage_data", learners=0, progress=0, communes=5, stdout=out)
     assert ReconciliationRun.objects.order_by("-started_at").first().corrected == 0
