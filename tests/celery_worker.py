@@ -38,6 +38,45 @@ def running_worker():
         reset_connection_pools()
 
 
+@contextlib.contextmanager
+def broker_without_worker():
+    """The real broker with nobody consuming: what is published stays in the queue, where a
+    test can read it. Yields a function listing the args of the queued calls of a task."""
+    import json
+
+    import redis
+
+    url = real_broker_url()
+    previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    app.conf.update(broker_url=url, task_always_eager=False)
+    reset_connection_pools()
+    queue = app.conf.task_default_queue
+    client = redis.Redis.from_url(url)
+    client.delete(queue)
+
+    def queued(task) -> list[str]:
+        messages = [json.loads(raw) for raw in client.lrange(queue, 0, -1)]
+        # Redis pushes on the left: oldest last.
+        return [
+            m["headers"]["argsrepr"]
+            for m in reversed(messages)
+            if m["headers"]["task"] == task.name
+        ]
+
+    try:
+        yield queued
+    finally:
+        client.delete(queue)
+        app.conf.update(previous)
+        reset_connection_pools()
+
+
+@pytest.fixture
+def broker_queue(db):
+    with broker_without_worker() as queued:
+        yield queued
+
+
 def reset_connection_pools():
     # The app caches connection pools and the result backend of the broker it first used.
     app._pool = None
@@ -47,7 +86,6 @@ def reset_connection_pools():
 
 
 @pytest.fixture
-def celery_worker(transactional_db, settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+def celery_worker(transactional_db):
     with running_worker() as worker:
         yield worker

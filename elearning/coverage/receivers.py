@@ -5,17 +5,18 @@ recounted once per queued refresh rather than once per change)."""
 from django.apps import apps
 from django.db.models.signals import post_save
 
-from .refresh_requests import request_commune_refresh
+from elearning import coalesced_tasks
+
+from .tasks import refresh_commune_rollups
 
 
-def on_progress_changed(sender, progress, **kwargs):
-    if progress.commune_id:
-        request_commune_refresh(progress.commune_id)
+def on_progress_changed(sender, commune_id, **kwargs):
+    coalesced_tasks.request_on_commit(refresh_commune_rollups, commune_id)
 
 
 def on_counted_row_saved(sender, instance, **kwargs):
     if instance.commune_id:
-        request_commune_refresh(instance.commune_id)
+        coalesced_tasks.request_on_commit(refresh_commune_rollups, instance.commune_id)
 
 
 def connect():

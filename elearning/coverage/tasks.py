@@ -1,11 +1,14 @@
 from celery import shared_task
 
-from . import refresh_requests, services
+from elearning import coalesced_tasks
+
+from . import services
 
 
 @shared_task
 def refresh_commune_rollups(commune_id: int) -> int:
-    refresh_requests.start_commune_refresh(commune_id)
+    """Requested through elearning.coalesced_tasks: one queued call per commune at a time."""
+    coalesced_tasks.begin(refresh_commune_rollups, commune_id)
     return services.refresh_commune_rollups(commune_id=commune_id).corrected
 
 

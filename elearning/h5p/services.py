@@ -291,8 +291,8 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
             if not parsed.sub_content_id and claims.page_id in pages:
                 result.attempt = progress.submit_attempt(
                     context=context,
-                    content=pages[claims.page_id],
-                    course=pages.get(claims.course_id),
+                    content_id=claims.page_id,
+                    course_id=claims.course_id if claims.course_id in pages else None,
                     content_audience=claims.content_audience,
                     answers={
                         "h5p": {

@@ -10,6 +10,8 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from elearning import coalesced_tasks
+
 from . import selectors, tasks
 from .exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
 from .models import Attempt, Certificate, ContentProgress
@@ -21,8 +23,8 @@ STARTED = 0.5
 def submit_attempt(
     *,
     context,
-    content,
-    course,
+    content_id: int,
+    course_id: int | None,
     content_audience: str,
     answers: dict,
     score: float,
@@ -33,7 +35,8 @@ def submit_attempt(
     started_at: datetime | None = None,
     attempt_limit: int | None = None,
 ) -> Attempt:
-    """Store one graded attempt and update the learner's progress on `content`.
+    """Store one graded attempt and update the learner's progress on the content (a page id,
+    in the default language; `course_id` likewise).
 
     Idempotent on `idempotency_key`: submitting the same key again (double tap, retry,
     replay) returns the first attempt and changes nothing. Raises NotAllowed when the learner
@@ -50,7 +53,10 @@ def submit_attempt(
 
     with transaction.atomic():
         progress = _locked_progress(
-            context=context, content=content, course=course, content_audience=content_audience
+            context=context,
+            content_id=content_id,
+            course_id=course_id,
+            content_audience=content_audience,
         )
         # Checked under the lock: a concurrent twin has either committed (found here) or is
         # waiting behind us.
@@ -66,7 +72,7 @@ def submit_attempt(
                 attempt = Attempt.objects.create(
                     learner_id=context.user_id,
                     visitor_key=None if context.user_id else context.visitor_key,
-                    content=content,
+                    content_id=content_id,
                     started_at=started_at,
                     answers=answers,
                     score=score,
@@ -97,11 +103,13 @@ def submit_attempt(
             progress.progress = max(progress.progress, STARTED)
         progress.updated_at = now
         progress.save()
-        tasks.progress_changed.delay_on_commit(progress.pk)
+        _announce(progress)
     return attempt
 
 
-def mark_completed(*, context, content, course, content_audience: str) -> ContentProgress:
+def mark_completed(
+    *, context, content_id: int, course_id: int | None, content_audience: str
+) -> ContentProgress:
     """Mark content without a score (a lesson read to the end) complete. Idempotent: the
     first completion time is kept and a repeat dispatches nothing."""
     if context is None or not selectors.may_take(
@@ -110,7 +118,10 @@ def mark_completed(*, context, content, course, content_audience: str) -> Conten
         raise NotAllowed()
     with transaction.atomic():
         progress = _locked_progress(
-            context=context, content=content, course=course, content_audience=content_audience
+            context=context,
+            content_id=content_id,
+            course_id=course_id,
+            content_audience=content_audience,
         )
         if progress.completed_at is not None:
             return progress
@@ -118,7 +129,7 @@ def mark_completed(*, context, content, course, content_audience: str) -> Conten
         progress.progress = 1.0
         progress.completed_at = progress.updated_at = timezone.now()
         progress.save()
-        tasks.progress_changed.delay_on_commit(progress.pk)
+        _announce(progress)
     return progress
 
 
@@ -188,8 +199,8 @@ def move_guest_progress(*, visitor_key: str, user) -> int:
             own.save()
             guest.delete()
             touched.append(own.pk)
-        for pk in touched:
-            tasks.progress_changed.delay_on_commit(pk)
+        for row in ContentProgress.objects.filter(pk__in=touched):
+            _announce(row)
     return len(touched)
 
 
@@ -203,11 +214,11 @@ def anonymise_learner(*, user, anonymous_key: str) -> None:
         Certificate.objects.filter(learner=user).delete()
 
 
-def _locked_progress(*, context, content, course, content_audience) -> ContentProgress:
+def _locked_progress(*, context, content_id, course_id, content_audience) -> ContentProgress:
     """The learner's summary row for this content, locked for this transaction (created
     first if needed; a concurrent creator wins and we lock its row)."""
     rows = ContentProgress.objects.select_for_update().for_context(context)
-    progress = rows.filter(content=content).first()
+    progress = rows.filter(content_id=content_id).first()
     if progress is not None:
         return progress
     try:
@@ -215,8 +226,8 @@ def _locked_progress(*, context, content, course, content_audience) -> ContentPr
             ContentProgress.objects.create(
                 learner_id=context.user_id,
                 visitor_key=None if context.user_id else context.visitor_key,
-                content=content,
-                course=course,
+                content_id=content_id,
+                course_id=course_id,
                 content_audience=content_audience,
                 commune_id=context.commune_id,
                 audience=context.audience,
@@ -224,7 +235,14 @@ def _locked_progress(*, context, content, course, content_audience) -> ContentPr
             )
     except IntegrityError:
         pass
-    return rows.get(content=content)
+    return rows.get(content_id=content_id)
+
+
+def _announce(progress: ContentProgress) -> None:
+    """After commit, the task tells the listeners that the row's commune changed (rows without
+    a commune are counted nowhere)."""
+    if progress.commune_id:
+        coalesced_tasks.request_on_commit(tasks.progress_changed, progress.commune_id)
 
 
 def _take_snapshot(progress: ContentProgress, context) -> None:

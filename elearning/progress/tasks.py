@@ -1,15 +1,15 @@
 from celery import shared_task
 
+from elearning import coalesced_tasks
+
 from . import signals
 from .models import ContentProgress
 
 
 @shared_task(acks_late=True)
-def progress_changed(progress_id: int) -> bool:
-    """Tell the listeners (coverage rollups) that a progress row changed. Idempotent: it only
-    re-reads the row; a row deleted since (merged into an account) is skipped."""
-    progress = ContentProgress.objects.filter(pk=progress_id).first()
-    if progress is None:
-        return False
-    signals.progress_changed.send(sender=ContentProgress, progress=progress)
-    return True
+def progress_changed(commune_id: int) -> None:
+    """Tell the listeners (coverage rollups) that learners' progress in a commune changed.
+    Requested through elearning.coalesced_tasks, so one call covers every change committed
+    before it starts; idempotent, so running twice does no harm."""
+    coalesced_tasks.begin(progress_changed, commune_id)
+    signals.progress_changed.send(sender=ContentProgress, commune_id=commune_id)

@@ -1,4 +1,5 @@
-"""The production settings refuse to start without a SECRET_KEY and pass `check --deploy`."""
+"""The production settings refuse to start without a SECRET_KEY (or, with a broker, without a
+shared cache) and pass `check --deploy`."""
 
 import os
 import subprocess
@@ -19,6 +20,8 @@ def run_manage(*args, **env):
             "DJANGO_SETTINGS_MODULE",
             "ALLOWED_HOSTS",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "CELERY_BROKER_URL",
+            "CACHE_URL",
         }
     }
     environment.update(DJANGO_SETTINGS_MODULE="elearning.settings.production", **env)
@@ -38,6 +41,17 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_production_with_a_broker_refuses_a_per_process_cache():
+    result = run_manage(
+        "check",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="example.org",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode != 0
+    assert "CACHE_URL is not set" in result.stderr
+
+
 def test_production_check_deploy_is_clean_with_the_required_variables():
     result = run_manage(
         "check",
@@ -46,6 +60,8 @@ def test_production_check_deploy_is_clean_with_the_required_variables():
         "WARNING",
         SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-for-tests",
         ALLOWED_HOSTS="chungtay.example.org",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+        CACHE_URL="redis://127.0.0.1:6379/1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

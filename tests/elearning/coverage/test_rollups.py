@@ -25,7 +25,7 @@ def test_a_completion_changes_the_report_after_the_task_runs(
     assert reach_of(plan).numerator == 0  # nothing counted before the task
 
     with django_capture_on_commit_callbacks(execute=True):
-        progress_changed.send(sender=type(rows[0]), progress=rows[0])
+        progress_changed.send(sender=type(rows[0]), commune_id=communes[0].pk)
 
     figure = reach_of(plan)
     assert (figure.numerator, figure.denominator, figure.value) == (10, 200, 5.0)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def submit(context, content, *, key, score=8, max_score=10, passed=True, **kwargs):
     defaults = {
-        "course": None,
+        "course_id": None,
         "content_audience": ContentAudience.COMMUNITY,
         "answers": {"q1": {"chosen": ["a"], "correct": True}},
         "grading": Grading.SERVER,
@@ -24,7 +24,7 @@ def submit(context, content, *, key, score=8, max_score=10, passed=True, **kwarg
     defaults.update(kwargs)
     return services.submit_attempt(
         context=context,
-        content=content,
+        content_id=content.pk,
         score=score,
         max_score=max_score,
         passed=passed,
@@ -127,10 +127,16 @@ def test_mark_completed_is_idempotent(learner):
     context = learner_context_for(learner)
     lesson = content_page()
     first = services.mark_completed(
-        context=context, content=lesson, course=None, content_audience=ContentAudience.COMMUNITY
+        context=context,
+        content_id=lesson.pk,
+        course_id=None,
+        content_audience=ContentAudience.COMMUNITY,
     )
     again = services.mark_completed(
-        context=context, content=lesson, course=None, content_audience=ContentAudience.COMMUNITY
+        context=context,
+        content_id=lesson.pk,
+        course_id=None,
+        content_audience=ContentAudience.COMMUNITY,
     )
     assert again.pk == first.pk and again.completed_at == first.completed_at
     assert first.progress == 1 and first.best_score is None
@@ -140,8 +146,8 @@ def test_snapshot_is_kept_from_completion(learner, commune):
     lesson = content_page()
     services.mark_completed(
         context=learner_context_for(learner, commune=commune),
-        content=lesson,
-        course=None,
+        content_id=lesson.pk,
+        course_id=None,
         content_audience=ContentAudience.COMMUNITY,
     )
     moved = learner_context_for(learner, commune=CommuneFactory())
@@ -149,22 +155,32 @@ def test_snapshot_is_kept_from_completion(learner, commune):
     assert ContentProgress.objects.get().commune == commune
 
 
-def test_progress_changed_is_sent_after_commit(learner, django_capture_on_commit_callbacks):
+def test_progress_changed_is_sent_after_commit(
+    learner, commune, django_capture_on_commit_callbacks
+):
     received = []
 
-    def listener(sender, progress, **kwargs):
-        received.append(progress.pk)
+    def listener(sender, commune_id, **kwargs):
+        received.append(commune_id)
 
     progress_changed.connect(listener)
     try:
         with django_capture_on_commit_callbacks() as callbacks:
-            submit(learner_context_for(learner), content_page(), key="k")
+            submit(learner_context_for(learner, commune=commune), content_page(), key="k")
         assert received == []  # nothing before the commit
         for callback in callbacks:
             callback()
-        assert received == [ContentProgress.objects.get().pk]
+        assert received == [commune.pk]
     finally:
         progress_changed.disconnect(listener)
+
+
+def test_progress_without_a_commune_is_announced_to_nobody(
+    learner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        submit(learner_context_for(learner), content_page(), key="k")
+    assert callbacks == []
 
 
 def test_replay_dispatches_nothing(learner, django_capture_on_commit_callbacks):
@@ -179,7 +195,10 @@ def test_guest_progress_moves_to_the_new_account(learner):
     guest = guest_context(visitor_key="phone-1")
     read, quiz = content_page(), content_page()
     services.mark_completed(
-        context=guest, content=read, course=None, content_audience=ContentAudience.COMMUNITY
+        context=guest,
+        content_id=read.pk,
+        course_id=None,
+        content_audience=ContentAudience.COMMUNITY,
     )
     submit(guest, quiz, key="g", score=9)
     # The account had already failed the same quiz on another device.

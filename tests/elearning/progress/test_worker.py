@@ -7,9 +7,9 @@ import pytest
 
 from elearning.progress import services
 from elearning.progress.choices import ContentAudience, Grading
-from elearning.progress.models import ContentProgress
 from elearning.progress.signals import progress_changed
 from tests.factories.accounts import UserFactory
+from tests.factories.geo import CommuneFactory
 from tests.factories.progress import content_page, learner_context_for
 
 pytestmark = pytest.mark.worker
@@ -19,17 +19,17 @@ def test_the_worker_tells_listeners_after_commit(celery_worker):
     heard = threading.Event()
     received = []
 
-    def listener(sender, progress, **kwargs):
-        received.append(progress.pk)
+    def listener(sender, commune_id, **kwargs):
+        received.append(commune_id)
         heard.set()
 
     progress_changed.connect(listener)
     try:
-        learner = UserFactory()
+        learner, commune = UserFactory(), CommuneFactory()
         services.submit_attempt(
-            context=learner_context_for(learner),
-            content=content_page(),
-            course=None,
+            context=learner_context_for(learner, commune=commune),
+            content_id=content_page().pk,
+            course_id=None,
             content_audience=ContentAudience.COMMUNITY,
             answers={},
             score=5,
@@ -39,6 +39,6 @@ def test_the_worker_tells_listeners_after_commit(celery_worker):
             idempotency_key="worker-1",
         )
         assert heard.wait(timeout=60), "the worker never ran progress_changed"
-        assert received == [ContentProgress.objects.get().pk]
+        assert received == [commune.pk]
     finally:
         progress_changed.disconnect(listener)

@@ -1,0 +1,64 @@
+"""Coalesced tasks on the real broker (Redis in CI), with no worker consuming so that the queue
+can be read: a busy commune queues one call, not one per change, and no change is left
+uncounted."""
+
+import pytest
+from django.db import transaction
+
+from elearning import coalesced_tasks
+from elearning.progress.tasks import progress_changed
+from tests.factories.accounts import UserFactory
+from tests.factories.geo import CommuneFactory
+from tests.factories.progress import content_page, learner_context_for
+
+pytestmark = pytest.mark.worker
+
+
+def submit_in(commune, *, key="k"):
+    from elearning.progress import services
+
+    services.submit_attempt(
+        context=learner_context_for(UserFactory(), commune=commune),
+        content_id=content_page().pk,
+        course_id=None,
+        content_audience="community",
+        answers={},
+        score=1,
+        max_score=1,
+        passed=True,
+        grading="server",
+        idempotency_key=key,
+    )
+
+
+def test_many_changes_in_a_commune_queue_one_call(broker_queue, django_capture_on_commit_callbacks):
+    busy, quiet = CommuneFactory(), CommuneFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(8):
+            submit_in(busy, key=f"k{n}")
+        submit_in(quiet)
+    assert broker_queue(progress_changed) == [f"({busy.pk},)", f"({quiet.pk},)"]
+
+
+def test_a_change_after_the_call_began_queues_another(
+    broker_queue, django_capture_on_commit_callbacks
+):
+    commune = CommuneFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_in(commune, key="before")
+    coalesced_tasks.begin(progress_changed, commune.pk)  # the worker picks the call up
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_in(commune, key="after")
+    assert broker_queue(progress_changed) == [f"({commune.pk},)", f"({commune.pk},)"]
+
+
+def test_a_rolled_back_change_queues_nothing(broker_queue, django_capture_on_commit_callbacks):
+    commune = CommuneFactory()
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        coalesced_tasks.request_on_commit(progress_changed, commune.pk)
+        raise RuntimeError
+    assert broker_queue(progress_changed) == []
