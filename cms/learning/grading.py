@@ -99,11 +99,12 @@ def public_questions(questions, *, shuffle: bool = False) -> list[PublicQuestion
     return public
 
 
-def read_answers(data, questions) -> dict[str, list[str]]:
-    """The chosen option ids per question from a submitted form (a QueryDict). Refuses
-    answers that are not options of their question, fields for questions that do not exist,
-    several answers to a one-answer question, and unanswered questions."""
-    keyed = {question.id: question for question in answer_key(questions)}
+def read_answers(data, key: list[KeyedQuestion]) -> dict[str, list[str]]:
+    """The chosen option ids per question (of the quiz's `answer_key`) from a submitted form
+    (a QueryDict). Refuses answers that are not options of their question, fields for
+    questions that do not exist, several answers to a one-answer question, and unanswered
+    questions."""
+    keyed = {question.id: question for question in key}
     posted = {name[len(FIELD_PREFIX) :] for name in data if name.startswith(FIELD_PREFIX)}
     if posted - keyed.keys():
         raise InvalidSubmission(_("Your answers do not match the questions of this quiz."))
@@ -126,11 +127,11 @@ def read_answers(data, questions) -> dict[str, list[str]]:
     return chosen
 
 
-def grade(questions, chosen: dict[str, list[str]]) -> GradedQuiz:
-    """One point per question answered exactly right (for multiple choice: all the correct
-    options and none of the others)."""
+def grade(key: list[KeyedQuestion], chosen: dict[str, list[str]]) -> GradedQuiz:
+    """One point per question of the `answer_key` answered exactly right (for multiple
+    choice: all the correct options and none of the others)."""
     graded = GradedQuiz(score=0, max_score=0)
-    for question in answer_key(questions):
+    for question in key:
         picked = chosen.get(question.id, [])
         correct = frozenset(picked) == question.correct
         graded.max_score += 1

@@ -221,18 +221,16 @@ class QuizPage(CourseContentPage):
         return super().serve(request, *args, **kwargs)
 
     def serve_submission(self, request):
-        learner = learner_context(request)
-        try:
-            attempt = services.take_quiz(quiz=self, context=learner, data=request.POST)
-        except ProgressError as refused:
-            # Nothing was stored: the form is shown again with the message.
-            messages.error(request, refused.message)
-            response = TemplateResponse(
-                request, self.get_template(request), self.get_context(request), status=400
-            )
-            return response
-        services.award_certificate_if_earned(course=self.course, context=learner, user=request.user)
-        return redirect(f"{self.url}?attempt={attempt.pk}")
+        from .views import submit_quiz
+
+        return submit_quiz(request, self.pk)
+
+    def serve_refused(self, request, refused: ProgressError):
+        """Nothing was stored: the form is shown again with the message."""
+        messages.error(request, refused.message)
+        return TemplateResponse(
+            request, self.get_template(request), self.get_context(request), status=400
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,23 +3,31 @@ step, what a quiz form may show."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from cms.core import content_cache
 from elearning.progress import selectors as progress
 
 from . import grading
+
+
+def default_locale_id() -> int:
+    return content_cache.get_or_build(("default-locale",), lambda: Locale.get_default().pk)
 
 
 def canonical(page: Page) -> Page:
     """The page progress is recorded against: its version in the default language (the
     page itself when it has none). Progress made in English counts in Vietnamese too."""
     if not hasattr(page, "_canonical_page"):
-        default = Locale.get_default()
-        if page.locale_id == default.pk:
+        default_id = default_locale_id()
+        if page.locale_id == default_id:
             page._canonical_page = page
         else:
             page._canonical_page = (
-                Page.objects.filter(translation_key=page.translation_key, locale=default).first()
+                Page.objects.filter(
+                    translation_key=page.translation_key, locale_id=default_id
+                ).first()
                 or page
             )
     return page._canonical_page
@@ -27,11 +35,11 @@ def canonical(page: Page) -> Page:
 
 def canonical_ids(pages) -> dict[int, int]:
     """{page id: canonical page id} for many pages in two queries."""
-    default = Locale.get_default()
-    ids = {page.pk: page.pk for page in pages if page.locale_id == default.pk}
+    default_id = default_locale_id()
+    ids = {page.pk: page.pk for page in pages if page.locale_id == default_id}
     others = {page.translation_key: page.pk for page in pages if page.pk not in ids}
     if others:
-        rows = Page.objects.filter(translation_key__in=others, locale=default).values_list(
+        rows = Page.objects.filter(translation_key__in=others, locale_id=default_id).values_list(
             "translation_key", "pk"
         )
         found = dict(rows)
@@ -41,6 +49,52 @@ def canonical_ids(pages) -> dict[int, int]:
 
 def may_take(*, course, context) -> bool:
     return progress.may_take(context=context, content_audience=course.audience)
+
+
+@dataclass(frozen=True)
+class QuizForGrading:
+    """All that grading and recording a submission needs of a live, public quiz: kept in the
+    content cache between publications, so that a submission neither loads pages nor parses
+    the quiz's StreamField (hundreds of submissions a second arrive on 30 July)."""
+
+    page_id: int
+    url: str
+    content_id: int  # the quiz in the default language: progress is recorded against it
+    course_id: int  # likewise for its course
+    course_page_id: int
+    audience: str
+    gives_certificate: bool
+    pass_mark: int
+    attempt_limit: int | None
+    answer_key: tuple[grading.KeyedQuestion, ...]
+
+
+def quiz_for_grading(*, quiz_id: int) -> QuizForGrading | None:
+    """The quiz a form was posted to, or None when it is not live or has view restrictions."""
+    return content_cache.get_or_build(
+        ("quiz-for-grading", quiz_id, get_language()), lambda: _quiz_for_grading(quiz_id)
+    )
+
+
+def _quiz_for_grading(quiz_id: int) -> QuizForGrading | None:
+    from .models import QuizPage
+
+    quiz = QuizPage.objects.live().public().filter(pk=quiz_id).first()
+    if quiz is None:
+        return None
+    course = quiz.course
+    return QuizForGrading(
+        page_id=quiz.pk,
+        url=quiz.url,
+        content_id=canonical(quiz).pk,
+        course_id=canonical(course).pk,
+        course_page_id=course.pk,
+        audience=course.audience,
+        gives_certificate=course.gives_certificate,
+        pass_mark=quiz.effective_pass_mark,
+        attempt_limit=quiz.attempt_limit,
+        answer_key=tuple(grading.answer_key(quiz.questions)),
+    )
 
 
 def progress_of(*, page, context):

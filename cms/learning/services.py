@@ -39,33 +39,32 @@ def read_form_token(token: str) -> tuple[str, datetime]:
 
 def finish_lesson(*, lesson, context):
     course = lesson.course
-    _check_may_take(course=course, context=context)
+    _check_may_take(audience=course.audience, context=context)
     return progress.mark_completed(
         context=context,
-        content=selectors.canonical(lesson),
-        course=selectors.canonical(course),
+        content_id=selectors.canonical(lesson).pk,
+        course_id=selectors.canonical(course).pk,
         content_audience=course.audience,
     )
 
 
-def take_quiz(*, quiz, context, data):
+def take_quiz(*, quiz: selectors.QuizForGrading, context, data):
     """Grade a submitted quiz form and store the attempt. Raises a ProgressError (with a
     message for the learner) and stores nothing when the learner may not take the quiz, the
     answers are not options of the questions, or no attempts are left."""
-    course = quiz.course
-    _check_may_take(course=course, context=context)
+    _check_may_take(audience=quiz.audience, context=context)
     key, started_at = read_form_token(data.get("form_token", ""))
-    chosen = grading.read_answers(data, quiz.questions)
-    graded = grading.grade(quiz.questions, chosen)
+    chosen = grading.read_answers(data, quiz.answer_key)
+    graded = grading.grade(quiz.answer_key, chosen)
     return progress.submit_attempt(
         context=context,
-        content=selectors.canonical(quiz),
-        course=selectors.canonical(course),
-        content_audience=course.audience,
+        content_id=quiz.content_id,
+        course_id=quiz.course_id,
+        content_audience=quiz.audience,
         answers=graded.answers,
         score=graded.score,
         max_score=graded.max_score,
-        passed=graded.percent >= quiz.effective_pass_mark,
+        passed=graded.percent >= quiz.pass_mark,
         grading=Grading.SERVER,
         idempotency_key=key,
         started_at=started_at,
@@ -99,12 +98,12 @@ def award_certificate_if_earned(*, course, context, user):
     )
 
 
-def _check_may_take(*, course, context) -> None:
+def _check_may_take(*, audience: str, context) -> None:
     if context is None:
         raise NotAllowed(
             _("To save your progress, sign in or choose your commune and age group first.")
         )
-    if not selectors.may_take(course=course, context=context):
+    if not progress_selectors.may_take(context=context, content_audience=audience):
         raise NotAllowed()
 
 

@@ -1,5 +1,7 @@
 """Reads about learners. `learner_context(request)` is what every learning event records."""
 
+from django.db.models import Exists, OuterRef
+
 from .choices import AgeBand, Audience
 from .context import LearnerContext
 from .guest import read_guest_cookie
@@ -40,9 +42,19 @@ def _build_learner_context(request) -> LearnerContext | None:
 
 
 def learner_context_for_user(*, user) -> LearnerContext | None:
-    """The context of a signed-in learner (also usable outside a request, e.g. in tasks)."""
-    profile = get_profile(user=user)
-    if profile is None or profile.age_band is None or not may_process(user=user):
+    """The context of a signed-in learner (also usable outside a request, e.g. in tasks).
+    One query: it runs on every quiz submission."""
+    consents = GuardianConsent.objects.filter(user_id=OuterRef("user_id"))
+    profile = (
+        LearnerProfile.objects.filter(user_id=user.pk)
+        .annotate(has_active_consent=Exists(consents.active()), has_consent=Exists(consents))
+        .first()
+    )
+    if profile is None or profile.age_band is None:
+        return None
+    if not _consent_allows(
+        active=profile.has_active_consent, any_given=profile.has_consent, age=profile.age
+    ):
         return None
     return LearnerContext(
         user_id=user.pk,
@@ -60,12 +72,20 @@ def get_profile(*, user) -> LearnerProfile | None:
 def may_process(*, user) -> bool:
     """False once a guardian's consent has been withdrawn (and none given again), or while a
     learner under 16 has no active consent."""
+    consents = GuardianConsent.objects.filter(user_id=user.pk)
+    profile = LearnerProfile.objects.filter(user_id=user.pk).only("birth_year").first()
+    return _consent_allows(
+        active=consents.active().exists(),
+        any_given=consents.exists(),
+        age=profile.age if profile else None,
+    )
+
+
+def _consent_allows(*, active: bool, any_given: bool, age: int | None) -> bool:
     from .consent import CONSENT_AGE
 
-    consents = GuardianConsent.objects.filter(user_id=user.pk)
-    if consents.active().exists():
+    if active:
         return True
-    if consents.exists():
+    if any_given:
         return False  # withdrawn
-    profile = LearnerProfile.objects.filter(user_id=user.pk).only("birth_year").first()
-    return profile is None or profile.age >= CONSENT_AGE
+    return age is None or age >= CONSENT_AGE

@@ -204,3 +204,48 @@ def test_unpublished_quizzes_take_no_submissions(client, learner, community_quiz
     response = client.post(quiz_action(community_quiz), {"form_token": token})
     assert response.status_code == 404
     assert not Attempt.objects.exists()
+
+
+def two_of_three_right(quiz) -> dict:
+    right, wrong = right_answers(quiz), wrong_answers(quiz)
+    first = next(iter(right))
+    return {**right, first: wrong[first]}
+
+
+def test_a_published_change_grades_the_next_submission(client, learner, community_quiz):
+    """Submissions read the quiz from a cache; publishing a new revision empties it."""
+    community_quiz.pass_mark = 60
+    community_quiz.save_revision().publish()
+    submit(client, community_quiz, two_of_three_right(community_quiz))
+    assert Attempt.objects.get().passed  # 67 % >= 60 %
+
+    community_quiz.pass_mark = 100
+    community_quiz.save_revision().publish()
+    submit(client, community_quiz, two_of_three_right(community_quiz))
+    assert list(Attempt.objects.order_by("pk").values_list("passed", flat=True)) == [True, False]
+
+
+def test_a_quiz_unpublished_after_submissions_takes_no_more(client, learner, community_quiz):
+    from tests.cms.learning.conftest import quiz_action
+
+    submit(client, community_quiz, right_answers(community_quiz))
+    token = form_token(client, community_quiz)
+    community_quiz.unpublish()
+    response = client.post(quiz_action(community_quiz), {"form_token": token})
+    assert response.status_code == 404
+    assert Attempt.objects.count() == 1
+
+
+def test_a_view_restriction_closes_a_quiz_at_once(client, learner, community_quiz):
+    from wagtail.models import PageViewRestriction
+
+    from tests.cms.learning.conftest import quiz_action
+
+    submit(client, community_quiz, right_answers(community_quiz))
+    token = form_token(client, community_quiz)
+    PageViewRestriction.objects.create(
+        page=community_quiz, restriction_type=PageViewRestriction.LOGIN
+    )
+    data = {"form_token": token, **right_answers(community_quiz)}
+    assert client.post(quiz_action(community_quiz), data).status_code == 404
+    assert Attempt.objects.count() == 1
