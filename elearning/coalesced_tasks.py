@@ -5,9 +5,13 @@ from one commune this turns hundreds of tasks into one per worker cycle.
 
 The "waiting" flag lives in the shared cache (Redis in production). The task calls `begin()`
 before it reads anything, so a change committed after that read requests a call of its own.
+A requested call waits COALESCED_TASK_DELAY seconds in the queue (a setting, 0 in tests), so a
+burst of changes costs the worker one call per commune per few seconds, whatever its rate.
+
 The flag expires after PENDING_TIMEOUT in case a queued call is lost; the nightly coverage
 reconciliation corrects whatever that left behind."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -28,7 +32,7 @@ def _queue(task, key) -> bool:
     if not cache.add(_flag(task, key), 1, PENDING_TIMEOUT):
         return False
     try:
-        task.delay(key)
+        task.apply_async((key,), countdown=settings.COALESCED_TASK_DELAY)
     except Exception:
         cache.delete(_flag(task, key))  # nothing was queued: the next change must try again
         raise

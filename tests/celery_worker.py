@@ -41,7 +41,8 @@ def running_worker():
 @contextlib.contextmanager
 def broker_without_worker():
     """The real broker with nobody consuming: what is published stays in the queue, where a
-    test can read it. Yields a function listing the args of the queued calls of a task."""
+    test can read it. Yields a function listing a header (the args by default) of the queued
+    calls of a task."""
     import json
 
     import redis
@@ -54,13 +55,11 @@ def broker_without_worker():
     client = redis.Redis.from_url(url)
     client.delete(queue)
 
-    def queued(task) -> list[str]:
+    def queued(task, header="argsrepr") -> list:
         messages = [json.loads(raw) for raw in client.lrange(queue, 0, -1)]
         # Redis pushes on the left: oldest last.
         return [
-            m["headers"]["argsrepr"]
-            for m in reversed(messages)
-            if m["headers"]["task"] == task.name
+            m["headers"][header] for m in reversed(messages) if m["headers"]["task"] == task.name
         ]
 
     try:

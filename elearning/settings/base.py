@@ -214,6 +214,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 # No broker configured: run tasks in-process, so `make run` needs nothing but Python.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# How long a coalesced task (rollup refreshes) waits in the queue, gathering changes.
+COALESCED_TASK_DELAY = env.int("COALESCED_TASK_DELAY", default=5)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_TASK_ACKS_LATE = True

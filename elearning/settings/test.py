@@ -17,6 +17,7 @@ STORAGES = {
 # Tests that need a real worker start one on the real broker; the rest run tasks in-process.
 CELERY_TEST_BROKER_URL = CELERY_BROKER_URL
 CELERY_TASK_ALWAYS_EAGER = True
+COALESCED_TASK_DELAY = 0
 CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -62,3 +62,18 @@ def test_a_rolled_back_change_queues_nothing(broker_queue, django_capture_on_com
         coalesced_tasks.request_on_commit(progress_changed, commune.pk)
         raise RuntimeError
     assert broker_queue(progress_changed) == []
+
+
+def test_a_requested_call_waits_to_gather_changes(
+    broker_queue, settings, django_capture_on_commit_callbacks
+):
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    settings.COALESCED_TASK_DELAY = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_in(CommuneFactory())
+    (eta,) = broker_queue(progress_changed, header="eta")
+    wait = datetime.fromisoformat(eta) - timezone.now()
+    assert timedelta(seconds=3) < wait <= timedelta(seconds=5)
