@@ -35,7 +35,13 @@ from django.urls import reverse  # noqa: E402
 
 from elearning.accounts.choices import AgeBand  # noqa: E402
 from elearning.coverage import figures_cache, selectors, services  # noqa: E402
-from elearning.coverage.models import CommuneProfile, Indicator, Plan, Rollup  # noqa: E402
+from elearning.coverage.models import (  # noqa: E402
+    CommuneProfile,
+    Indicator,
+    Plan,
+    Rollup,
+    RollupTotal,
+)
 from elearning.geo.models import AdminUnit  # noqa: E402
 from elearning.progress.models import ContentProgress  # noqa: E402
 
@@ -119,6 +125,7 @@ def main():
         "communes": AdminUnit.objects.current().communes().count(),
         "progress rows": ContentProgress.objects.count(),
         "rollup cells": Rollup.objects.count(),
+        "rollup totals": RollupTotal.objects.count(),
     }
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     for name, value in counts.items():

@@ -30,6 +30,8 @@ from .models import (
 
 SUPPRESSED = "<5"
 ALL = "all"
+# Read once per cell of the unit tables: IndicatorCode.values builds a new list every time.
+CODES = frozenset(IndicatorCode.values)
 
 
 # --- Scope ----------------------------------------------------------------------------------
@@ -620,7 +622,7 @@ class AreaRow:
     def __getattr__(self, name):
         # Columns and exports read "<code>_display" and "<code>_sort".
         code, _sep, what = name.rpartition("_")
-        if code in IndicatorCode.values and what in {"display", "sort"}:
+        if code in CODES and what in {"display", "sort"}:
             figure = self.__dict__["figures"][code]
             return figure.value_display if what == "display" else figure.sort_value
         raise AttributeError(name)
