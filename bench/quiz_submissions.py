@@ -38,7 +38,7 @@ DB = os.environ.get("BENCH_DB", "bench_quiz")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "11"))
 PORT = int(os.environ.get("BENCH_PORT", "8792"))
-GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
+GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "6"))
 THREADS = int(os.environ.get("BENCH_THREADS", "32"))
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "3000"))
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", "300"))
@@ -53,6 +53,8 @@ ENV = {
     "SECURE_SSL_REDIRECT": "False",
     "DATABASE_URL": f"{PG}/{DB}",
     "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
+    # The cache is shared by gunicorn's workers and the Celery worker, as in production.
+    "CACHE_URL": f"redis://127.0.0.1:6379/{REDIS_DB + 1}",
     "CELERY_RESULT_BACKEND": "",
     "STATIC_ROOT": str(STATIC_ROOT),
     "LOG_LEVEL": "WARNING",
@@ -69,6 +71,7 @@ def reset_services():
         conn.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{DB}"')
     redis.Redis.from_url(ENV["CELERY_BROKER_URL"]).flushdb()
+    redis.Redis.from_url(ENV["CACHE_URL"]).flushdb()
 
 
 def setup_django():
@@ -206,6 +209,23 @@ class Client:
                 self.accepted_keys.add((session_key, token))
 
 
+def cpu_seconds_by_program() -> dict[str, float]:
+    """CPU time used so far by every running process, summed per program name (Linux /proc):
+    where the two cores go during the timed run."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    totals = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            raw = stat.read_text()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1 : raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2 :].split()
+        name = "gunicorn" if "gunicorn" in name else "celery" if "celery" in name else name
+        totals[name] = totals.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return totals
+
+
 def queue_length() -> int:
     import redis
 
@@ -269,6 +289,7 @@ def main():
         warm_keys = len(client.accepted_keys)
         client.latencies.clear()
 
+        cpu_before = cpu_seconds_by_program()
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
             list(pool.map(client.submit, range(SUBMISSIONS)))
@@ -280,6 +301,7 @@ def main():
             time.sleep(0.2)
         drained_after = time.perf_counter() - drain_started
         left_in_queue = queue_length()
+        cpu_after = cpu_seconds_by_program()
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -317,6 +339,18 @@ def main():
     print(
         f"worker      queue drained {drained_after:.1f} s after the last response "
         f"({left_in_queue} left)"
+    )
+    used = {
+        name: cpu_after[name] - cpu_before.get(name, 0.0)
+        for name in cpu_after
+        if cpu_after[name] - cpu_before.get(name, 0.0) >= 0.5
+    }
+    print(
+        "CPU ms per submission (timed run and drain): "
+        + ", ".join(
+            f"{name} {1000 * seconds / SUBMISSIONS:.1f}"
+            for name, seconds in sorted(used.items(), key=lambda item: -item[1])
+        )
     )
     print(
         f"stored      {attempts} attempts for {accepted} accepted submissions "
