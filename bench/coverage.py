@@ -186,6 +186,18 @@ def main():
     )
     print(f"  whole overview from rollups, cold (selector only): {overview_ms:.1f} ms")
 
+    # What a completion costs in the background: one commune recounted, then its province.
+    commune_id = (
+        AdminUnit.objects.current()
+        .communes()
+        .filter(province=province)
+        .values_list("pk", flat=True)
+    ).first()
+    _r, refresh_ms, _ = timed(lambda: services.refresh_commune_rollups(commune_id=commune_id), 5)
+    print(
+        f"\nincremental refresh of one commune of {province} and its province: {refresh_ms:.0f} ms"
+    )
+
     if not options.skip_reconcile:
         started = time.perf_counter()
         run = services.reconcile_rollups()

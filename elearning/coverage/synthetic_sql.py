@@ -17,7 +17,8 @@ from django.db import connection, transaction
 
 from elearning.accounts.choices import Audience
 
-PREFIX = "synth-"
+from .synthetic_rows import COMPLETED_SHARE, PASSED_SHARE, PREFIX, READ_SHARE, STAFF_SHARE
+
 # Learners per statement: a progress line every round, and each round its own transaction.
 ROUND = 1_000_000
 AGENCIES = [Audience.POLICE, Audience.PROCURACY, Audience.COURT, Audience.BORDER_GUARD]
@@ -32,8 +33,10 @@ BANDS = [
     ("45-60", 96, 45, 60),
     ("61+", 100, 61, 75),
 ]
-# Shares out of 1000.
-STAFF, COMPLETED, PASSED, READERS = 30, 700, 700, 100
+# The Python path's shares, out of 1000.
+STAFF, COMPLETED, PASSED, READERS = (
+    round(share * 1000) for share in (STAFF_SHARE, COMPLETED_SHARE, PASSED_SHARE, READ_SHARE)
+)
 # Salt of each independent draw, so the hashes of one row do not correlate.
 SALT = {
     "commune": 1,

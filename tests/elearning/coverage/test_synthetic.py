@@ -4,8 +4,11 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from elearning.coverage import selectors
+from elearning.coverage.choices import IndicatorCode
 from elearning.coverage.models import CommuneProfile, ReconciliationRun, Rollup, RollupTotal
 from elearning.progress.models import ContentProgress
+from tests.factories.coverage import PlanFactory
 
 
 def test_generator_writes_learners_and_builds_rollups(communes):
@@ -30,3 +33,22 @@ def test_generator_writes_learners_and_builds_rollups(communes):
     # The rollups it built are exactly what a reconciliation would build.
     call_command("generate_coverage_data", learners=0, progress=0, communes=5, stdout=out)
     assert ReconciliationRun.objects.order_by("-started_at").first().corrected == 0
+
+
+def test_every_indicator_has_a_value(communes):
+    call_command(
+        "generate_coverage_data",
+        communes=20,
+        learners=400,
+        progress=1600,
+        documents=2,
+        stdout=StringIO(),
+    )
+    plan = PlanFactory()
+    area = selectors.area_for(plan=plan, scope=selectors.ReaderScope(unit=None))
+    figures = {f.code: f for f in selectors.overview(area=area).figures if not f.is_detail}
+    assert set(figures) == set(IndicatorCode.values)
+    for figure in figures.values():
+        assert figure.numerator and figure.denominator, figure
+    # Sample headcounts exceed the synthetic staff who trained.
+    assert figures["staff_trained"].value < 100
