@@ -125,6 +125,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://chung-tay")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # django-redis keeps its Redis client; Django's own backend builds one per operation, a
+    # measurable cost on a quiz submission (four cache operations).
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
 # Sessions are read from the cache (Redis in production) and written through to the database:
 # one query less on every signed-in request.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
