@@ -35,6 +35,17 @@ class FigureColumn(Column):
         return format_html("<td>{}</td>", "" if value is None else localize(value))
 
 
+class UnitColumn(TitleColumn):
+    """The unit's name linking to its overview, written directly like FigureColumn."""
+
+    def render_cell_html(self, instance, parent_context):
+        return format_html(
+            '<td class="title"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
+            self.get_link_url(instance, parent_context),
+            self.get_value(instance),
+        )
+
+
 class ReaderMixin:
     """Only report readers get in; each sees their own scope."""
 
@@ -232,16 +243,14 @@ class AreaView(PlanAreaMixin, ReportView):
 
     @cached_property
     def columns(self):
+        overview = reverse("coverage_reports:overview", args=[self.plan.pk])
         columns = [
-            TitleColumn(
+            UnitColumn(
                 "name",
                 label=_("Unit"),
                 sort_key="name",
                 width="16rem",
-                get_url=lambda row: (
-                    reverse("coverage_reports:overview", args=[self.plan.pk])
-                    + f"?unit={row.unit.pk}"
-                ),
+                get_url=lambda row: f"{overview}?unit={row.unit.pk}",
             )
         ]
         if self.is_legacy:
