@@ -1,19 +1,24 @@
 """Coalesced dispatch of a Celery task that takes one key (e.g. a commune): while a call for a
 key waits in the queue, more requests for the same key queue nothing, because the waiting call
-will read every change committed before it starts. At hundreds of quiz submissions a second
-from one commune this turns hundreds of tasks into one per worker cycle.
+will read every change committed before it starts. A requested call waits
+COALESCED_TASK_DELAY seconds in the queue (a setting, 0 in tests), so at hundreds of quiz
+submissions a second a busy commune costs the worker one call every few seconds.
 
-The "waiting" flag lives in the shared cache (Redis in production). The task calls `begin()`
-before it reads anything, so a change committed after that read requests a call of its own.
-A requested call waits COALESCED_TASK_DELAY seconds in the queue (a setting, 0 in tests), so a
-burst of changes costs the worker one call per commune per few seconds, whatever its rate.
+The "waiting" flag lives in the shared cache (Redis in production). The task calls
+`clear_pending()` before it reads anything, so a change committed after that read requests a
+call of its own. The flag expires after PENDING_TIMEOUT in case a queued call is lost; the
+nightly coverage reconciliation corrects whatever that left behind.
 
-The flag expires after PENDING_TIMEOUT in case a queued call is lost; the nightly coverage
-reconciliation corrects whatever that left behind."""
+A broken cache or broker never fails the learner's request: the change is already committed,
+the error is logged, and the nightly reconciliation counts it."""
+
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 PENDING_TIMEOUT = 600
 
@@ -25,20 +30,21 @@ def _flag(task, key) -> str:
 def request_on_commit(task, key) -> None:
     """After commit, queue task(key) unless a call for the same key is already waiting.
     Nothing is requested when the transaction rolls back."""
-    transaction.on_commit(lambda: _queue(task, key))
+    transaction.on_commit(lambda: _queue(task, key), robust=True)
 
 
-def _queue(task, key) -> bool:
-    if not cache.add(_flag(task, key), 1, PENDING_TIMEOUT):
-        return False
+def _queue(task, key) -> None:
+    # False means another call is waiting; None means the cache could not say (django-redis
+    # ignores its errors), and one call too many does no harm.
+    if cache.add(_flag(task, key), 1, PENDING_TIMEOUT) is False:
+        return
     try:
         task.apply_async((key,), countdown=settings.COALESCED_TASK_DELAY)
     except Exception:
         cache.delete(_flag(task, key))  # nothing was queued: the next change must try again
         raise
-    return True
 
 
-def begin(task, key) -> None:
+def clear_pending(task, key) -> None:
     """Called first by the task: changes from now on must queue another call."""
     cache.delete(_flag(task, key))

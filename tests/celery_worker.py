@@ -39,21 +39,25 @@ def running_worker():
 
 
 @contextlib.contextmanager
-def broker_without_worker():
+def broker_without_worker(url=None):
     """The real broker with nobody consuming: what is published stays in the queue, where a
     test can read it. Yields a function listing a header (the args by default) of the queued
-    calls of a task."""
+    calls of a task. `url` names another broker instead, e.g. one that is down."""
     import json
 
     import redis
 
-    url = real_broker_url()
+    down = url is not None
+    url = url or real_broker_url()
     previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    previous_env = os.environ.get("CELERY_BROKER_URL")
+    os.environ["CELERY_BROKER_URL"] = url  # Celery prefers it to its own setting
     app.conf.update(broker_url=url, task_always_eager=False)
     reset_connection_pools()
     queue = app.conf.task_default_queue
-    client = redis.Redis.from_url(url)
-    client.delete(queue)
+    client = None if down else redis.Redis.from_url(url)
+    if client:
+        client.delete(queue)
 
     def queued(task, header="argsrepr") -> list:
         messages = [json.loads(raw) for raw in client.lrange(queue, 0, -1)]
@@ -65,7 +69,12 @@ def broker_without_worker():
     try:
         yield queued
     finally:
-        client.delete(queue)
+        if client:
+            client.delete(queue)
+        if previous_env is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = previous_env
         app.conf.update(previous)
         reset_connection_pools()
 

@@ -1,29 +1,30 @@
-"""Signals that change what visitors may see of the page tree: they empty the content cache."""
+"""Signals that change what visitors may see of the page tree: they empty the content cache,
+once the change is committed (emptied earlier, a reader could refill it from the rows the
+change has not yet replaced, and keep them for the cache's whole timeout)."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import content_cache
 
 
 def on_content_changed(**kwargs):
-    content_cache.bump()
+    transaction.on_commit(content_cache.bump, robust=True)
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_content_changed, dispatch_uid=f"content_cache_{id(signal)}")
-    # Page subclasses send post_delete with their own class: listen to every sender.
-    post_delete.connect(_on_delete, dispatch_uid="content_cache_page_deleted")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            on_content_changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"content_cache_restriction_{id(signal)}",
-        )
-
-
-def _on_delete(sender, **kwargs):
-    if issubclass(sender, Page):
-        content_cache.bump()
+    # A specific page's delete also deletes its Page row, sent with sender=Page. (A receiver
+    # without a sender would turn off Django's fast deletes for every model.)
+    post_delete.connect(on_content_changed, sender=Page, dispatch_uid="content_cache_page")
+    # Who may see a page, the site its URLs are made for, the default language.
+    for model in (PageViewRestriction, Site, Locale):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_content_changed,
+                sender=model,
+                dispatch_uid=f"content_cache_{model.__name__}_{id(signal)}",
+            )

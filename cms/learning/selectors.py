@@ -69,10 +69,16 @@ class QuizForGrading:
     answer_key: tuple[grading.KeyedQuestion, ...]
 
 
+# Part of the cache key: bump it when QuizForGrading changes shape, so that a deploy never
+# reads the previous release's pickles.
+QUIZ_FOR_GRADING_VERSION = 1
+
+
 def quiz_for_grading(*, quiz_id: int) -> QuizForGrading | None:
     """The quiz a form was posted to, or None when it is not live or has view restrictions."""
     return content_cache.get_or_build(
-        ("quiz-for-grading", quiz_id, get_language()), lambda: _quiz_for_grading(quiz_id)
+        ("quiz-for-grading", QUIZ_FOR_GRADING_VERSION, quiz_id, get_language()),
+        lambda: _quiz_for_grading(quiz_id),
     )
 
 

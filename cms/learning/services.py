@@ -72,6 +72,19 @@ def take_quiz(*, quiz: selectors.QuizForGrading, context, data):
     )
 
 
+def award_certificate_after_quiz(*, quiz: selectors.QuizForGrading, context, user):
+    """After a stored attempt: the certificate of the quiz's course, if this earned it. Most
+    quizzes belong to courses without one, and then no page is loaded."""
+    if not quiz.gives_certificate:
+        return None
+    from .models import CoursePage
+
+    course = CoursePage.objects.filter(pk=quiz.course_page_id).first()
+    if course is None:  # deleted since the quiz was cached
+        return None
+    return award_certificate_if_earned(course=course, context=context, user=user)
+
+
 def award_certificate_if_earned(*, course, context, user):
     """The learner's certificate for this course: issued the first time a signed-in staff
     learner has passed every quiz of a certificate course (with trusted grading). The score

@@ -1,12 +1,12 @@
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from elearning.accounts.selectors import learner_context
 from elearning.progress.exceptions import ProgressError
 
 from . import selectors, services
-from .models import CoursePage, QuizPage
+from .models import QuizPage
 
 
 @require_POST
@@ -21,8 +21,6 @@ def submit_quiz(request, quiz_id):
     try:
         attempt = services.take_quiz(quiz=quiz, context=learner, data=request.POST)
     except ProgressError as refused:
-        return QuizPage.objects.get(pk=quiz.page_id).serve_refused(request, refused)
-    if quiz.gives_certificate:
-        course = CoursePage.objects.get(pk=quiz.course_page_id)
-        services.award_certificate_if_earned(course=course, context=learner, user=request.user)
+        return get_object_or_404(QuizPage, pk=quiz.page_id).serve_refused(request, refused)
+    services.award_certificate_after_quiz(quiz=quiz, context=learner, user=request.user)
     return redirect(f"{quiz.url}?attempt={attempt.pk}")

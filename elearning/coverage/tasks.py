@@ -8,7 +8,7 @@ from . import services
 @shared_task
 def refresh_commune_rollups(commune_id: int) -> int:
     """Requested through elearning.coalesced_tasks: one queued call per commune at a time."""
-    coalesced_tasks.begin(refresh_commune_rollups, commune_id)
+    coalesced_tasks.clear_pending(refresh_commune_rollups, commune_id)
     return services.refresh_commune_rollups(commune_id=commune_id).corrected
 
 

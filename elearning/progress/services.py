@@ -163,7 +163,7 @@ def move_guest_progress(*, visitor_key: str, user) -> int:
     (furthest progress, earliest completion, best score). Returns the rows touched."""
     if not visitor_key:
         return 0
-    touched = []
+    touched, communes = [], set()
     with transaction.atomic():
         Attempt.objects.filter(learner__isnull=True, visitor_key=visitor_key).update(learner=user)
         guest_rows = ContentProgress.objects.select_for_update().filter(
@@ -175,11 +175,13 @@ def move_guest_progress(*, visitor_key: str, user) -> int:
                 .filter(learner=user, content_id=guest.content_id)
                 .first()
             )
+            communes.add(guest.commune_id)
             if own is None:
                 guest.learner = user
                 guest.save(update_fields=["learner"])
                 touched.append(guest.pk)
                 continue
+            communes.add(own.commune_id)  # before the merge may move its snapshot
             own.progress = max(own.progress, guest.progress)
             own.passed = own.passed or guest.passed
             own.attempt_count += guest.attempt_count
@@ -199,8 +201,10 @@ def move_guest_progress(*, visitor_key: str, user) -> int:
             own.save()
             guest.delete()
             touched.append(own.pk)
-        for row in ContentProgress.objects.filter(pk__in=touched):
-            _announce(row)
+            communes.add(own.commune_id)
+        # Each commune once: the guest's rows leave theirs, the merged rows may change theirs.
+        for commune_id in communes - {None}:
+            coalesced_tasks.request_on_commit(tasks.progress_changed_in_commune, commune_id)
     return len(touched)
 
 
@@ -242,7 +246,7 @@ def _announce(progress: ContentProgress) -> None:
     """After commit, the task tells the listeners that the row's commune changed (rows without
     a commune are counted nowhere)."""
     if progress.commune_id:
-        coalesced_tasks.request_on_commit(tasks.progress_changed, progress.commune_id)
+        coalesced_tasks.request_on_commit(tasks.progress_changed_in_commune, progress.commune_id)
 
 
 def _take_snapshot(progress: ContentProgress, context) -> None:

@@ -129,6 +129,10 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     # django-redis keeps its Redis client; Django's own backend builds one per operation, a
     # measurable cost on a quiz submission (four cache operations).
     CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+# A Redis outage degrades to cache misses (sessions from the database, pages rebuilt, tasks
+# queued without coalescing) and is logged, instead of failing every request.
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Sessions are read from the cache (Redis in production) and written through to the database:
 # one query less on every signed-in request.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

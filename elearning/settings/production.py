@@ -15,12 +15,12 @@ if not SECRET_KEY:
     )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
-# Workers and web processes coordinate through the cache (coalesced tasks, the content cache):
-# with a broker, a per-process cache would silently delay coverage figures.
-if CELERY_BROKER_URL and "LocMemCache" in CACHES["default"]["BACKEND"]:  # noqa: F405
+# Web processes and workers coordinate through the cache (coalesced tasks, the content cache,
+# sessions): a per-process cache would serve stale quizzes and delay coverage figures.
+if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):  # noqa: F405
     raise ImproperlyConfigured(
-        "CACHE_URL is not set. With CELERY_BROKER_URL the web processes and the workers need "
-        "a shared cache: set CACHE_URL, for example redis://127.0.0.1:6379/1."
+        "CACHE_URL is not set to a shared cache. The web processes and the workers need one: "
+        "set CACHE_URL, for example redis://127.0.0.1:6379/1."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

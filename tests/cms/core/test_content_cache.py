@@ -2,7 +2,7 @@
 restriction changes; then everything in it is rebuilt on the next read."""
 
 import pytest
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.core import content_cache
 from tests.factories.pages import plain_page
@@ -44,18 +44,35 @@ def test_nothing_is_kept_for_none():
         lambda page: PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.LOGIN
         ),
+        lambda page: Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "chungtay.example.org", "root_page": page}
+        ),
     ],
-    ids=["publish", "unpublish", "delete", "move", "view restriction"],
+    ids=["publish", "unpublish", "delete", "move", "view restriction", "site"],
 )
-def test_a_change_to_the_page_tree_empties_the_cache(change):
+def test_a_change_to_the_page_tree_empties_the_cache_once_committed(
+    change, django_capture_on_commit_callbacks
+):
     section = plain_page(title="Mục")
     page = section.add_child(instance=Page(title="Trang", slug="trang", locale=section.locale))
     builds, build = counting_builder()
     content_cache.get_or_build(("x",), build)
 
-    change(page)
+    with django_capture_on_commit_callbacks() as callbacks:
+        change(page)
+    # Until the change is committed, readers keep what they see in the database.
+    assert content_cache.get_or_build(("x",), build) == "built 1"
+    for callback in callbacks:
+        callback()
 
     assert content_cache.get_or_build(("x",), build) == "built 2"
+
+
+def test_deleting_other_rows_keeps_django_fast_deletes():
+    from django.contrib.sessions.models import Session
+    from django.db.models.deletion import Collector
+
+    assert Collector(using="default").can_fast_delete(Session.objects.all())
 
 
 def test_a_lost_generation_never_brings_old_entries_back():

@@ -212,7 +212,9 @@ def two_of_three_right(quiz) -> dict:
     return {**right, first: wrong[first]}
 
 
-def test_a_published_change_grades_the_next_submission(client, learner, community_quiz):
+def test_a_published_change_grades_the_next_submission(
+    client, learner, community_quiz, django_capture_on_commit_callbacks
+):
     """Submissions read the quiz from a cache; publishing a new revision empties it."""
     community_quiz.pass_mark = 60
     community_quiz.save_revision().publish()
@@ -220,32 +222,39 @@ def test_a_published_change_grades_the_next_submission(client, learner, communit
     assert Attempt.objects.get().passed  # 67 % >= 60 %
 
     community_quiz.pass_mark = 100
-    community_quiz.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        community_quiz.save_revision().publish()
     submit(client, community_quiz, two_of_three_right(community_quiz))
     assert list(Attempt.objects.order_by("pk").values_list("passed", flat=True)) == [True, False]
 
 
-def test_a_quiz_unpublished_after_submissions_takes_no_more(client, learner, community_quiz):
+def test_a_quiz_unpublished_after_submissions_takes_no_more(
+    client, learner, community_quiz, django_capture_on_commit_callbacks
+):
     from tests.cms.learning.conftest import quiz_action
 
     submit(client, community_quiz, right_answers(community_quiz))
     token = form_token(client, community_quiz)
-    community_quiz.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        community_quiz.unpublish()
     response = client.post(quiz_action(community_quiz), {"form_token": token})
     assert response.status_code == 404
     assert Attempt.objects.count() == 1
 
 
-def test_a_view_restriction_closes_a_quiz_at_once(client, learner, community_quiz):
+def test_a_view_restriction_closes_a_quiz_at_once(
+    client, learner, community_quiz, django_capture_on_commit_callbacks
+):
     from wagtail.models import PageViewRestriction
 
     from tests.cms.learning.conftest import quiz_action
 
     submit(client, community_quiz, right_answers(community_quiz))
     token = form_token(client, community_quiz)
-    PageViewRestriction.objects.create(
-        page=community_quiz, restriction_type=PageViewRestriction.LOGIN
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=community_quiz, restriction_type=PageViewRestriction.LOGIN
+        )
     data = {"form_token": token, **right_answers(community_quiz)}
     assert client.post(quiz_action(community_quiz), data).status_code == 404
     assert Attempt.objects.count() == 1

@@ -251,3 +251,26 @@ def test_a_deleted_account_leaves_its_progress_anonymous(learner, commune):
     assert (progress.commune, progress.audience, progress.passed) == (commune, "police", True)
     assert Attempt.objects.get().visitor_key == "gone-1"
     assert not Certificate.objects.exists()
+
+
+def test_a_merge_recounts_both_communes_the_rows_left_and_joined(
+    learner, django_capture_on_commit_callbacks
+):
+    home, away = CommuneFactory(), CommuneFactory()
+    quiz = content_page()
+    # The guest passed first, away from home; the account passed later, at home.
+    submit(guest_context(visitor_key="phone-2", commune=away), quiz, key="g")
+    submit(learner_context_for(learner, commune=home), quiz, key="u")
+    received = []
+
+    def listener(sender, commune_id, **kwargs):
+        received.append(commune_id)
+
+    progress_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            guest_became_learner.send(sender=None, visitor_key="phone-2", user=learner)
+    finally:
+        progress_changed.disconnect(listener)
+    assert ContentProgress.objects.get().commune == away  # the earlier completion's snapshot
+    assert sorted(received) == sorted([home.pk, away.pk])
