@@ -6,7 +6,11 @@ Entries are keyed by a generation number that every change of those inputs bumps
 reconciliation that corrected a cell, a denominator or commune profile saved or deleted), by
 the day (figures are as of today) and by the exact set of communes read. Only these inputs are
 cached: who may read what is decided before, and "<5" is applied after, on every request, by
-the same code as without the cache."""
+the same code as without the cache.
+
+The generation lives in the cache too, so web and worker processes must share one (Redis, as
+production has): with a per-process cache a worker's bump would not reach the web process
+until TIMEOUT."""
 
 import hashlib
 import time

@@ -1,5 +1,6 @@
 """Reads of the coverage app: who may read what (scope), and the figures of a plan for an area,
-from rollups, denominators and commune profiles only — never from learners' raw rows."""
+from rollups, denominators and commune profiles only — never from learners' raw rows. Those
+inputs of an area are cached (figures_cache); scope and "<5" are applied on every read."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field

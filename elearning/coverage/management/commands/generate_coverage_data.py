@@ -13,7 +13,10 @@ from elearning.coverage.synthetic import Sizes, generate
 
 
 class Command(BaseCommand):
-    help = "Generate synthetic learners, progress, certificates and read receipts (COPY on PostgreSQL), then build the rollups."
+    help = (
+        "Generate synthetic learners, progress, certificates and read receipts (made by the "
+        "server on PostgreSQL), then build the rollups."
+    )
 
     def add_arguments(self, parser):
         defaults = Sizes()
