@@ -60,6 +60,9 @@ def _table(label):
     return apps.get_model(label)._meta.db_table
 
 
+# The statements run with parameters (%(name)s), so a modulo is written %%.
+
+
 def _draw(value: str, what: str, seed: int) -> str:
     """A non-negative pseudo-random bigint that depends only on (value, what, seed)."""
     return f"(hashint8extended(({value})::bigint, {seed * 100 + SALT[what]}) & 9223372036854775807)"
@@ -95,7 +98,7 @@ def _progress_sql(*, seed: int, per_learner: float, learners: str) -> str:
     """One row per (learner, content): consecutive contents of the learner's catalogue
     (community or staff) from a random start, so no content repeats for a learner."""
     whole, fraction = int(per_learner), round((per_learner - int(per_learner)) * 1000)
-    row = "(l.n * 16 + j)"
+    row = "(l.n * 16 + j)"  # unique per progress row: a catalogue has at most 16 contents
     content = (
         "CASE WHEN l.is_staff THEN %(staff_{0})s::bigint[] ELSE %(community_{0})s::bigint[] END"
     )
