@@ -1,6 +1,8 @@
 """The test suite: the same engines as the environment (PostgreSQL and Redis in CI), fast
 password hashing, and in-memory media so tests leave nothing behind."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import CELERY_BROKER_URL, STORAGES, env
 
@@ -26,3 +28,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"level": env("LOG_LEVEL", default="WARNING")},
 }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A test database in a file rather than in memory: the browser tests' live server then
+    # gives each request thread its own connection (in memory they all share one, and two
+    # requests at once, as an H5P page makes, break each other's transactions).
+    import tempfile
+    from pathlib import Path
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"chung-tay-test-{os.getpid()}.sqlite3")
+    }
