@@ -197,10 +197,9 @@ class CommuneProfile(models.Model):
         return f"{self.unit} · {self.year}"
 
 
-class Rollup(models.Model):
-    """How many people were newly counted in a month, per indicator and unit (a current
-    commune, or a province summing its communes). `subject_id` is the course or document a
-    figure is about (0 when none); `audience` the agency for staff figures."""
+class RollupCell(models.Model):
+    """What a monthly rollup cell and its all-months total share: one figure per indicator,
+    unit (a current commune, or a province summing its communes), agency and subject."""
 
     class Level(models.TextChoices):
         COMMUNE = "commune", _("commune")
@@ -215,9 +214,19 @@ class Rollup(models.Model):
     )
     audience = models.CharField(_("audience"), max_length=32, blank=True, default="")
     subject_id = models.BigIntegerField(_("course or document"), default=0)
-    period = models.DateField(_("month"))
     numerator = models.IntegerField(_("numerator"), default=0)
     denominator = models.IntegerField(_("denominator"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Rollup(RollupCell):
+    """How many people were newly counted in a month, per indicator and unit. `subject_id` is
+    the course or document a figure is about (0 when none); `audience` the agency for staff
+    figures."""
+
+    period = models.DateField(_("month"))
 
     class Meta:
         verbose_name = _("rollup")
@@ -233,21 +242,9 @@ class Rollup(models.Model):
         return f"{self.indicator_id} {self.unit_id} {self.period}: {self.numerator}"
 
 
-class RollupTotal(models.Model):
+class RollupTotal(RollupCell):
     """A Rollup cell summed over all its months, kept beside the monthly cells so that tables of
     communes and provinces read one row per figure instead of summing months on page load."""
-
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="+", verbose_name=_("indicator")
-    )
-    level = models.CharField(_("level"), max_length=16, choices=Rollup.Level.choices)
-    unit = models.ForeignKey(
-        "geo.AdminUnit", on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
-    )
-    audience = models.CharField(_("audience"), max_length=32, blank=True, default="")
-    subject_id = models.BigIntegerField(_("course or document"), default=0)
-    numerator = models.IntegerField(_("numerator"), default=0)
-    denominator = models.IntegerField(_("denominator"), default=0)
 
     class Meta:
         verbose_name = _("rollup total")
