@@ -8,45 +8,29 @@ the day (figures are as of today) and by the exact set of communes read. Only th
 cached: who may read what is decided before, and "<5" is applied after, on every request, by
 the same code as without the cache.
 
-The generation lives in the cache too, so web and worker processes must share one (Redis, as
-production has): with a per-process cache a worker's bump would not reach the web process
-until TIMEOUT."""
+The generation is kept by elearning.generation_cache, in the cache shared by web and worker
+processes (Redis, as production has)."""
 
 import hashlib
-import time
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-GENERATION_KEY = "coverage:generation"
+from elearning.generation_cache import GenerationCache
+
 # A safety net for changes nothing bumps for (administrative units re-imported).
 TIMEOUT = 6 * 60 * 60
 
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # A fresh start, not 0: entries of a counter the cache lost must not come back.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY)
-    return value
-
-
-def _increment() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
+_cache = GenerationCache("coverage", timeout=TIMEOUT)
 
 
 def bump() -> None:
     """The figures' inputs changed: forget every cached area. Bumped now (so this transaction's
     own reads, and tests, see the change) and again after commit (so a reader who recomputed
     from the old rows in between does not keep them)."""
-    _increment()
-    transaction.on_commit(_increment)
+    _cache.bump()
+    transaction.on_commit(_cache.bump)
 
 
 def on_inputs_changed(sender, **kwargs):
@@ -76,12 +60,5 @@ def _communes_digest(commune_ids) -> str:
 def get_or_compute(name: str, commune_ids, compute):
     """compute() for this set of communes (None: the whole country), from the cache when the
     inputs have not changed since it was stored."""
-    key = (
-        f"coverage:{name}:{generation()}:{timezone.localdate():%Y%m%d}:"
-        f"{_communes_digest(commune_ids)}"
-    )
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    parts = (name, f"{timezone.localdate():%Y%m%d}", _communes_digest(commune_ids))
+    return _cache.get_or_build(parts, compute)
