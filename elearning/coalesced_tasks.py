@@ -12,13 +12,9 @@ nightly coverage reconciliation corrects whatever that left behind.
 A broken cache or broker never fails the learner's request: the change is already committed,
 the error is logged, and the nightly reconciliation counts it."""
 
-import logging
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-
-logger = logging.getLogger(__name__)
 
 PENDING_TIMEOUT = 600
 

@@ -103,7 +103,7 @@ def submit_attempt(
             progress.progress = max(progress.progress, STARTED)
         progress.updated_at = now
         progress.save()
-        _announce(progress)
+        _announce(progress.commune_id)
     return attempt
 
 
@@ -129,7 +129,7 @@ def mark_completed(
         progress.progress = 1.0
         progress.completed_at = progress.updated_at = timezone.now()
         progress.save()
-        _announce(progress)
+        _announce(progress.commune_id)
     return progress
 
 
@@ -203,8 +203,8 @@ def move_guest_progress(*, visitor_key: str, user) -> int:
             touched.append(own.pk)
             communes.add(own.commune_id)
         # Each commune once: the guest's rows leave theirs, the merged rows may change theirs.
-        for commune_id in communes - {None}:
-            coalesced_tasks.request_on_commit(tasks.progress_changed_in_commune, commune_id)
+        for commune_id in communes:
+            _announce(commune_id)
     return len(touched)
 
 
@@ -242,11 +242,11 @@ def _locked_progress(*, context, content_id, course_id, content_audience) -> Con
     return rows.get(content_id=content_id)
 
 
-def _announce(progress: ContentProgress) -> None:
-    """After commit, the task tells the listeners that the row's commune changed (rows without
-    a commune are counted nowhere)."""
-    if progress.commune_id:
-        coalesced_tasks.request_on_commit(tasks.progress_changed_in_commune, progress.commune_id)
+def _announce(commune_id: int | None) -> None:
+    """After commit, the task tells the listeners that progress in the commune changed (rows
+    without a commune are counted nowhere)."""
+    if commune_id:
+        coalesced_tasks.request_on_commit(tasks.progress_changed_in_commune, commune_id)
 
 
 def _take_snapshot(progress: ContentProgress, context) -> None:
