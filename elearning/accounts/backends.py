@@ -1,10 +1,30 @@
+"""Authentication backends. All three load a signed-in user the same way: with their learner
+context, in one SQL statement (selectors.user_with_learner_context). A session names the
+backend that signed the user in, so each backend in AUTHENTICATION_BACKENDS needs it."""
+
+from allauth.account import auth_backends as allauth_backends
+from django.contrib.auth import backends as django_backends
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 
 from .phone import normalise_phone
+from .selectors import user_with_learner_context
 
 
-class PhoneNumberBackend(ModelBackend):
+class LoadsLearnerContext:
+    def get_user(self, user_id):
+        user = user_with_learner_context(user_id=user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class ModelBackend(LoadsLearnerContext, django_backends.ModelBackend):
+    """Django's username and password backend (the admin's sign-in)."""
+
+
+class AuthenticationBackend(LoadsLearnerContext, allauth_backends.AuthenticationBackend):
+    """allauth's backend (the learners' sign-in form)."""
+
+
+class PhoneNumberBackend(LoadsLearnerContext, django_backends.ModelBackend):
     """Signs a learner in with their phone number in place of the username (the single
     "username or phone number" box of the login form)."""
 

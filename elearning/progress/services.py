@@ -5,6 +5,7 @@ submissions by one learner queue up), and after commit a task tells the coverage
 Grading is not done here: callers (native quizzes in cms.learning, H5P results in
 elearning.h5p) grade and pass the result with how it was graded."""
 
+from contextlib import nullcontext
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -12,12 +13,24 @@ from django.utils import timezone
 
 from elearning import coalesced_tasks
 
+from . import attempt_statements as statements
 from . import selectors, tasks
+from .attempt_statements import GradedAttempt
 from .exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
 from .models import Attempt, Certificate, ContentProgress
 
-# A failed attempt shows the learner has started the content, but it is not complete.
-STARTED = 0.5
+# What an Attempt built from a GradedAttempt copies; the rest comes from the context.
+_ATTEMPT_FIELDS = (
+    "content_id",
+    "answers",
+    "score",
+    "max_score",
+    "passed",
+    "grading",
+    "idempotency_key",
+    "started_at",
+    "submitted_at",
+)
 
 
 def submit_attempt(
@@ -51,60 +64,34 @@ def submit_attempt(
     if max_score < 0 or not 0 <= score <= max_score:
         raise InvalidSubmission()
 
-    with transaction.atomic():
-        progress = _locked_progress(
+    attempt = GradedAttempt(
+        content_id=content_id,
+        answers=answers,
+        score=score,
+        max_score=max_score,
+        passed=passed,
+        grading=grading,
+        idempotency_key=idempotency_key,
+        started_at=started_at,
+        submitted_at=timezone.now(),
+    )
+    # Without an attempt limit the write is one statement on PostgreSQL, a transaction of
+    # its own. With one, a write the limit refused is rolled back (the summary row's lock
+    # queues concurrent attempts by one learner, so the limit holds).
+    with transaction.atomic() if attempt_limit is not None else nullcontext():
+        recorded = statements.record_attempt(
             context=context,
-            content_id=content_id,
+            attempt=attempt,
             course_id=course_id,
             content_audience=content_audience,
+            attempt_limit=attempt_limit,
         )
-        # Checked under the lock: a concurrent twin has either committed (found here) or is
-        # waiting behind us.
-        existing = (
-            Attempt.objects.for_context(context).filter(idempotency_key=idempotency_key).first()
-        )
-        if existing is not None:
-            return existing
-        if attempt_limit is not None and progress.attempt_count >= attempt_limit:
+        if recorded.attempt_id is None:  # a double tap, a retry or a replay
+            return Attempt.objects.for_context(context).get(idempotency_key=idempotency_key)
+        if not recorded.counted:
             raise AttemptLimitReached()
-        try:
-            with transaction.atomic():
-                attempt = Attempt.objects.create(
-                    learner_id=context.user_id,
-                    visitor_key=None if context.user_id else context.visitor_key,
-                    content_id=content_id,
-                    started_at=started_at,
-                    answers=answers,
-                    score=score,
-                    max_score=max_score,
-                    passed=passed,
-                    grading=grading,
-                    idempotency_key=idempotency_key,
-                )
-        except IntegrityError:
-            # The same key from another learner row shape (e.g. a guest key just moved).
-            existing = (
-                Attempt.objects.for_context(context).filter(idempotency_key=idempotency_key).first()
-            )
-            if existing is None:
-                raise
-            return existing
-
-        now = attempt.submitted_at
-        _take_snapshot(progress, context)
-        progress.attempt_count += 1
-        scaled = attempt.scaled_score
-        progress.best_score = max(progress.best_score or 0.0, scaled)
-        if passed:
-            progress.passed = True
-            progress.progress = 1.0
-            progress.completed_at = progress.completed_at or now
-        else:
-            progress.progress = max(progress.progress, STARTED)
-        progress.updated_at = now
-        progress.save()
-        _announce(progress.commune_id)
-    return attempt
+    _announce(recorded.commune_id)
+    return _stored_attempt(recorded.attempt_id, context=context, attempt=attempt)
 
 
 def mark_completed(
@@ -240,6 +227,19 @@ def _locked_progress(*, context, content_id, course_id, content_audience) -> Con
     except IntegrityError:
         pass
     return rows.get(content_id=content_id)
+
+
+def _stored_attempt(attempt_id: int, *, context, attempt: GradedAttempt) -> Attempt:
+    """The Attempt just inserted, as if loaded (without reading it back)."""
+    stored = Attempt(
+        pk=attempt_id,
+        learner_id=context.user_id,
+        visitor_key=None if context.user_id else context.visitor_key,
+        **{field: getattr(attempt, field) for field in _ATTEMPT_FIELDS},
+    )
+    stored._state.adding = False
+    stored._state.db = "default"
+    return stored
 
 
 def _announce(commune_id: int | None) -> None:

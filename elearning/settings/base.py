@@ -140,8 +140,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "elearning.accounts.backends.ModelBackend",
+    "elearning.accounts.backends.AuthenticationBackend",
     # The login form's "username or phone number" box also accepts a phone number.
     "elearning.accounts.backends.PhoneNumberBackend",
 ]
