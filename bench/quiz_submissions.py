@@ -37,7 +37,8 @@ DB = os.environ.get("BENCH_DB", "bench_quiz")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "11"))
 PORT = int(os.environ.get("BENCH_PORT", "8792"))
-GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "6"))
+GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
+GUNICORN_THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "1"))  # > 1: gthread workers
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "5000"))
 RATE = float(os.environ.get("BENCH_RATE", "300"))
@@ -317,6 +318,8 @@ def main():
             "elearning.wsgi",
             "-w",
             str(GUNICORN_WORKERS),
+            "--threads",
+            str(GUNICORN_THREADS),
             "-b",
             f"127.0.0.1:{PORT}",
             "--log-level",

@@ -11,10 +11,17 @@ from django.core.cache import cache
 
 
 class GenerationCache:
-    def __init__(self, namespace: str, *, timeout: int):
+    """`kept_in_process`: how many entries each process also keeps itself, saving a cache
+    round trip and an unpickling per read (the generation is still read from the shared
+    cache every time, so a bump reaches every process at once). Only for values nobody
+    mutates: every reader in the process gets the same object."""
+
+    def __init__(self, namespace: str, *, timeout: int, kept_in_process: int = 0):
         self.namespace = namespace
         self.timeout = timeout
         self.generation_key = f"{namespace}:generation"
+        self.kept_in_process = kept_in_process
+        self._in_process = {}
 
     def generation(self) -> int:
         value = cache.get(self.generation_key)
@@ -34,9 +41,16 @@ class GenerationCache:
         """The value stored for `parts` in this generation, or build() it and keep it. None
         from build() is returned but not kept."""
         key = ":".join([self.namespace, str(self.generation()), *map(str, parts)])
+        value = self._in_process.get(key)
+        if value is not None:
+            return value
         value = cache.get(key)
         if value is None:
             value = build()
             if value is not None:
                 cache.set(key, value, self.timeout)
+        if value is not None and self.kept_in_process:
+            if len(self._in_process) >= self.kept_in_process:
+                self._in_process.clear()  # mostly entries of past generations
+            self._in_process[key] = value
         return value

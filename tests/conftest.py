@@ -3,15 +3,19 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from elearning import coalesced_tasks
 from tests.celery_worker import broker_queue, celery_worker  # noqa: F401 (fixtures for every test)
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate limits and settings live in the cache; one test must not spend another's budget.
+    # What processes remember beside the cache goes with it.
     cache.clear()
+    coalesced_tasks.forget_waiting_calls()
     yield
     cache.clear()
+    coalesced_tasks.forget_waiting_calls()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,8 @@ from elearning.generation_cache import GenerationCache
 # a cache (the cache must be shared, e.g. Redis, for changes to show at once).
 TIMEOUT = 15 * 60
 
-_cache = GenerationCache("content-cache", timeout=TIMEOUT)
+# Quizzes for grading and the default locale: small, frozen, read on every submission.
+_cache = GenerationCache("content-cache", timeout=TIMEOUT, kept_in_process=500)
 
 GENERATION_KEY = _cache.generation_key
 generation = _cache.generation

@@ -3,6 +3,7 @@ can be read: a busy commune queues one call, not one per change, and no change i
 uncounted."""
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 
 from elearning import coalesced_tasks
@@ -97,3 +98,24 @@ def test_a_broker_that_is_down_fails_no_learner_and_leaves_the_commune_free(
         with django_capture_on_commit_callbacks(execute=True):
             submit_in(commune, key="back-up")
         assert queued(progress_changed) == [f"({commune.pk},)"]
+
+
+def test_a_process_that_knows_a_call_is_waiting_skips_the_cache(
+    broker_queue, settings, django_capture_on_commit_callbacks
+):
+    """Changes committed before the waiting call can start are left to it, even when the
+    shared flag is gone (say the cache lost it); changes after that ask the cache again."""
+    settings.COALESCED_TASK_DELAY = 5
+    commune = CommuneFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_in(commune, key="first")
+    cache.clear()  # the shared flag is lost
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_in(commune, key="second")
+    assert broker_queue(progress_changed) == [f"({commune.pk},)"]
+
+    settings.COALESCED_TASK_DELAY = 0  # calls start at once: nothing to leave to them
+    coalesced_tasks.forget_waiting_calls()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_in(commune, key="third")
+    assert broker_queue(progress_changed) == [f"({commune.pk},)", f"({commune.pk},)"]
