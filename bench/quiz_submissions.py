@@ -6,7 +6,8 @@ What runs (loopback only, bounded):
 - a real Celery worker on Redis (db BENCH_REDIS_DB, default 11, flushed first) consuming the
   `progress_changed` task each submission dispatches on commit (and the coverage rollups
   connected to its signal);
-- gunicorn (BENCH_GUNICORN_WORKERS sync workers, production settings, DEBUG off);
+- gunicorn as configured for production by gunicorn.conf.py (BENCH_GUNICORN_WORKERS and
+  BENCH_GUNICORN_THREADS override it), production settings, DEBUG off;
 - a load client here: BENCH_THREADS threads posting BENCH_SUBMISSIONS quiz forms (community
   demo quiz, 9 questions, answers right or wrong at random), each with a fresh form token
   like a rendered form; every BENCH_REPLAY_EVERY-th submission is sent twice (a double tap).
@@ -32,12 +33,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+import uvloop
+
 ROOT = Path(__file__).resolve().parent.parent
 DB = os.environ.get("BENCH_DB", "bench_quiz")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "11"))
 PORT = int(os.environ.get("BENCH_PORT", "8792"))
-GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
+# gunicorn.conf.py decides, as in production (3 sync workers on 2 cores); these override it.
+GUNICORN_WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "0"))
 GUNICORN_THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "1"))  # > 1: gthread workers
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "5000"))
@@ -172,6 +176,7 @@ class Submissions:
         self.serial = 0
         self.accepted = {}  # (session, form token) -> the attempt's location
         self.latencies = []
+        self.timeline = []  # (sent, latency ms)
         self.statuses = {}
 
     def build(self, count: int) -> list[tuple[tuple, bytes, int]]:
@@ -206,6 +211,7 @@ class Submissions:
             self.statuses[type(error).__name__] = self.statuses.get(type(error).__name__, 0) + 1
             return 0, ""
         self.latencies.append((time.perf_counter() - since) * 1000)
+        self.timeline.append((since, self.latencies[-1]))
         head = response.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
         status = int(head[0].split()[1])
         self.statuses[status] = self.statuses.get(status, 0) + 1
@@ -233,7 +239,7 @@ class Submissions:
             await asyncio.gather(*(client(queue) for _ in range(clients)))
 
         started = time.perf_counter()
-        asyncio.run(run())
+        uvloop.run(run())
         return time.perf_counter() - started
 
     def fixed_rate(self, built, rate: float) -> float:
@@ -252,7 +258,7 @@ class Submissions:
             await asyncio.gather(*tasks)
 
         started = time.perf_counter()
-        asyncio.run(run())
+        uvloop.run(run())
         return time.perf_counter() - started
 
 
@@ -316,10 +322,8 @@ def main():
         [
             str(BIN / "gunicorn"),
             "elearning.wsgi",
-            "-w",
-            str(GUNICORN_WORKERS),
-            "--threads",
-            str(GUNICORN_THREADS),
+            *(["-w", str(GUNICORN_WORKERS)] if GUNICORN_WORKERS else []),
+            *(["--threads", str(GUNICORN_THREADS)] if GUNICORN_THREADS > 1 else []),
             "-b",
             f"127.0.0.1:{PORT}",
             "--log-level",
@@ -330,13 +334,15 @@ def main():
         "gunicorn",
     )
     submissions = Submissions(plan)
-    warm_up = submissions.build(GUNICORN_WORKERS * 10)
+    warm_up = submissions.build(60)
     capacity_run = submissions.build(SUBMISSIONS)
     rate_run = submissions.build(int(RATE * RATE_SECONDS))
     try:
         wait_healthy()
+        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        print(f"gunicorn    {len(workers)} workers ({GUNICORN_THREADS} thread each)")
         # Every gunicorn worker imports, connects and fills its caches before the clock.
-        submissions.closed_loop(warm_up, clients=GUNICORN_WORKERS)
+        submissions.closed_loop(warm_up, clients=len(workers))
         phases = [
             (f"most it takes: {CLIENTS} clients", capacity_run, submissions.closed_loop, CLIENTS),
             (f"at {RATE:g} submissions/s", rate_run, submissions.fixed_rate, RATE),
@@ -344,7 +350,7 @@ def main():
         for title, built, run, load in phases:
             if not built:
                 continue
-            submissions.latencies, submissions.statuses = [], {}
+            submissions.latencies, submissions.timeline, submissions.statuses = [], [], {}
             cpu_before = cpu_seconds_by_program()
             wall = run(built, load)
             report(title, built, wall, submissions, cpu_before, cpu_seconds_by_program())
@@ -403,9 +409,7 @@ def main():
 def report(title, built, wall, submissions, cpu_before, cpu_after):
     latencies, count = submissions.latencies, len(built)
     print()
-    print(
-        f"== {title} (gunicorn workers {GUNICORN_WORKERS}, celery worker 1, {os.cpu_count()} CPUs)"
-    )
+    print(f"== {title} (celery worker 1, {os.cpu_count()} CPUs)")
     print(f"submissions {count} (+ {len(latencies) - count} double taps) in {wall:.1f} s")
     print(f"throughput  {count / wall:.0f} submissions/s ({len(latencies) / wall:.0f} POST/s)")
     print(
@@ -414,6 +418,15 @@ def report(title, built, wall, submissions, cpu_before, cpu_after):
         f"max {max(latencies):.1f}"
     )
     print(f"statuses    {submissions.statuses}")
+    if os.environ.get("BENCH_TIMELINE"):
+        start = min(sent for sent, _ in submissions.timeline)
+        by_second = {}
+        for sent, latency in submissions.timeline:
+            by_second.setdefault(int(sent - start), []).append(latency)
+        print(
+            "p95 by second: "
+            + " ".join(f"{percentile(v, 95):.0f}" for _, v in sorted(by_second.items()))
+        )
     used = {
         name: cpu_after[name] - cpu_before.get(name, 0.0)
         for name in cpu_after
