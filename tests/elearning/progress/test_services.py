@@ -1,4 +1,8 @@
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
+from django.db import connection
 
 from elearning.accounts.choices import Audience
 from elearning.accounts.signals import guest_became_learner
@@ -274,3 +278,42 @@ def test_a_merge_recounts_both_communes_the_rows_left_and_joined(
         progress_changed.disconnect(listener)
     assert ContentProgress.objects.get().commune == away  # the earlier completion's snapshot
     assert sorted(received) == sorted([home.pk, away.pk])
+
+
+def _at_once(count, submission):
+    """Run submission(n) for n in range(count) in threads released together, each on its
+    own database connection. Returns what each returned, or the exception it raised."""
+    gate = threading.Barrier(count)
+
+    def run(n):
+        gate.wait()
+        try:
+            return submission(n)
+        except Exception as error:  # returned, for the assertions
+            return error
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(run, range(count)))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_taps_at_the_same_moment_store_one_attempt():
+    context, quiz = learner_context_for(UserFactory()), content_page()
+    results = _at_once(4, lambda n: submit(context, quiz, key="one-form"))
+    assert len({attempt.pk for attempt in results}) == 1
+    assert Attempt.objects.count() == 1
+    assert ContentProgress.objects.get().attempt_count == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_attempts_at_the_same_moment_never_pass_the_limit():
+    context, quiz = learner_context_for(UserFactory()), content_page()
+    results = _at_once(
+        4, lambda n: submit(context, quiz, key=f"form-{n}", passed=False, attempt_limit=2)
+    )
+    assert sum(isinstance(result, Attempt) for result in results) == 2
+    assert sum(isinstance(result, AttemptLimitReached) for result in results) == 2
+    assert Attempt.objects.count() == 2
+    assert ContentProgress.objects.get().attempt_count == 2
