@@ -13,6 +13,9 @@ behind.
 Each process also remembers when a call it knows of may start: a change committed well before
 then (CLOCK_MARGIN, for clocks of other machines running ahead) will be read by that call, so it
 needs no cache round trip at all, which at hundreds of submissions a second is most of them.
+(Should the process that set the flag then fail to queue the call, the changes others left to
+it in those seconds wait for the next change in the commune or the nightly reconciliation,
+as the failed call's own change does.)
 
 A broken cache or broker never fails the learner's request: the change is already committed,
 the error is logged, and the nightly reconciliation counts it."""
@@ -44,14 +47,16 @@ def _queue(task, key) -> None:
     flag, now = _flag(task, key), time.time()
     if _starts_at.get(flag, 0.0) > now + CLOCK_MARGIN:
         return  # committed before the waiting call can start: it will read this change
-    starts_at = now + settings.COALESCED_TASK_DELAY
+    # Tasks run in-process (no broker) start at once, whatever the countdown says.
+    delay = 0 if task.app.conf.task_always_eager else settings.COALESCED_TASK_DELAY
+    starts_at = now + delay
     # False means another call is waiting; None means the cache could not say (django-redis
     # ignores its errors), and one call too many does no harm.
     if cache.add(flag, starts_at, PENDING_TIMEOUT) is False:
         _starts_at[flag] = cache.get(flag) or 0.0
         return
     try:
-        task.apply_async((key,), countdown=settings.COALESCED_TASK_DELAY)
+        task.apply_async((key,), countdown=delay)
     except Exception:
         cache.delete(flag)  # nothing was queued: the next change must try again
         raise

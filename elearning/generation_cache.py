@@ -11,10 +11,12 @@ from django.core.cache import cache
 
 
 class GenerationCache:
-    """`kept_in_process`: how many entries each process also keeps itself, saving a cache
-    round trip and an unpickling per read (the generation is still read from the shared
-    cache every time, so a bump reaches every process at once). Only for values nobody
-    mutates: every reader in the process gets the same object."""
+    """`kept_in_process`: how many entries each process also keeps itself (for `timeout`
+    at most, like the shared ones), saving a cache round trip and an unpickling per read. The
+    generation is still read from the shared cache every time, so a bump reaches every
+    process at once; while the cache cannot say (an outage), nothing is kept or served from
+    the process. Only for values nobody mutates: every reader in the process gets the same
+    object."""
 
     def __init__(self, namespace: str, *, timeout: int, kept_in_process: int = 0):
         self.namespace = namespace
@@ -40,17 +42,20 @@ class GenerationCache:
     def get_or_build(self, parts: tuple, build):
         """The value stored for `parts` in this generation, or build() it and keep it. None
         from build() is returned but not kept."""
-        key = ":".join([self.namespace, str(self.generation()), *map(str, parts)])
-        value = self._in_process.get(key)
-        if value is not None:
-            return value
+        generation = self.generation()
+        key = ":".join([self.namespace, str(generation), *map(str, parts)])
+        in_process = self.kept_in_process and generation is not None
+        if in_process:
+            value, expires = self._in_process.get(key, (None, 0.0))
+            if value is not None and expires > time.monotonic():
+                return value
         value = cache.get(key)
         if value is None:
             value = build()
             if value is not None:
                 cache.set(key, value, self.timeout)
-        if value is not None and self.kept_in_process:
+        if value is not None and in_process:
             if len(self._in_process) >= self.kept_in_process:
                 self._in_process.clear()  # mostly entries of past generations
-            self._in_process[key] = value
+            self._in_process[key] = (value, time.monotonic() + self.timeout)
         return value

@@ -60,27 +60,46 @@ def user_with_learner_context(*, user_id) -> User | None:
     signed-in learner (a quiz submission above all) needs both, and the ORM took longer to
     compile these queries than the database took to answer them. The context carried is as
     old as the user object, like the request's own cache of it."""
-    sql, attnames = _user_with_context_sql(connection.vendor)
+    sql, attnames, converters = _user_with_context_sql(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [user_id])
         row = cursor.fetchone()
     if row is None:
         return None
-    user = User.from_db(DEFAULT_DB_ALIAS, attnames, row[: len(attnames)])
+    values = list(row[: len(attnames)])
+    for index, convert in converters:  # as the ORM would (SQLite's dates become aware)
+        values[index] = convert(values[index])
+    user = User.from_db(DEFAULT_DB_ALIAS, attnames, values)
     setattr(user, _PRELOADED, _context_from_row(row[len(attnames) :]))
     return user
 
 
 @functools.cache
-def _user_with_context_sql(vendor: str) -> tuple[str, list[str]]:
-    """Built once per process: the user's columns, then the learner context's."""
+def _user_with_context_sql(vendor: str) -> tuple[str, list[str], list]:
+    """Built once per process: the SQL (the user's columns, then the learner context's), the
+    user's field names, and the database-to-Python conversions of the user's columns."""
     fields = User._meta.concrete_fields
     users = ", ".join(f"u.{connection.ops.quote_name(field.column)}" for field in fields)
     sql = (
         f"SELECT {users}, {_CONTEXT_COLUMNS} FROM {User._meta.db_table} u "
         f"LEFT JOIN {LearnerProfile._meta.db_table} p ON p.user_id = u.id WHERE u.id = %s"
     )
-    return sql, [field.attname for field in fields]
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(User._meta.db_table)
+        functions = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+        if functions:
+            converters.append((index, _chain(functions, column)))
+    return sql, [field.attname for field in fields], converters
+
+
+def _chain(functions, expression):
+    def convert(value):
+        for function in functions:
+            value = function(value, expression, connection)
+        return value
+
+    return convert
 
 
 _PRELOADED = "_preloaded_learner_context"

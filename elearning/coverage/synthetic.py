@@ -24,6 +24,10 @@ from .models import CommuneProfile, Denominator, Indicator
 from .synthetic_rows import STAFF_SHARE, write_rows
 from .synthetic_sql import write_learners
 
+# Rows per INSERT: PostgreSQL takes at most 65,535 parameters in a statement, and parameters
+# are bound by the server (settings).
+BATCH = 1000
+
 
 @dataclass
 class Sizes:
@@ -61,18 +65,21 @@ def _communes(sizes: Sizes, rng, out) -> list[tuple[int, int]]:
                 province.save(update_fields=["province"])
                 provinces.append(province.pk)
         units = AdminUnit.objects.bulk_create(
-            AdminUnit(
-                catalog=catalog,
-                level="commune",
-                code=f"S{number:05d}",
-                name=f"Xã Tổng Hợp {number + 1}",
-                search_name=f"xa tong hop {number + 1}",
-                province_id=provinces[number % len(provinces)],
-                parent_id=provinces[number % len(provinces)],
-                latitude=9 + rng.random() * 14,
-                longitude=103 + rng.random() * 6,
-            )
-            for number in range(missing)
+            [
+                AdminUnit(
+                    catalog=catalog,
+                    level="commune",
+                    code=f"S{number:05d}",
+                    name=f"Xã Tổng Hợp {number + 1}",
+                    search_name=f"xa tong hop {number + 1}",
+                    province_id=provinces[number % len(provinces)],
+                    parent_id=provinces[number % len(provinces)],
+                    latitude=9 + rng.random() * 14,
+                    longitude=103 + rng.random() * 6,
+                )
+                for number in range(missing)
+            ],
+            batch_size=BATCH,
         )
         communes += [(unit.pk, unit.province_id) for unit in units]
         out(f"Made {missing} synthetic communes.")
@@ -128,14 +135,17 @@ def _profiles(communes, rng, *, year, learners):
     CommuneProfile.objects.filter(unit_id__in=[c for c, _p in communes], year=year).delete()
     models = [ModelType.NONE] * 5 + [ModelType.INTEGRATED] * 3 + [ModelType.IN_DEPTH] * 2
     CommuneProfile.objects.bulk_create(
-        CommuneProfile(
-            unit_id=commune,
-            year=year,
-            is_key_area=rng.random() < 0.35,
-            model=rng.choice(models),
-            is_sample=True,
-        )
-        for commune, _p in communes
+        [
+            CommuneProfile(
+                unit_id=commune,
+                year=year,
+                is_key_area=rng.random() < 0.35,
+                model=rng.choice(models),
+                is_sample=True,
+            )
+            for commune, _p in communes
+        ],
+        batch_size=BATCH,
     )
     provinces = sorted({p for _c, p in communes})
     staff_each = learners * STAFF_SHARE / max(1, len(provinces)) / 4  # per province and agency
@@ -145,8 +155,11 @@ def _profiles(communes, rng, *, year, learners):
         unit_id__in=[c for c, _p in communes] + provinces,
     ).delete()
     Denominator.objects.bulk_create(
-        Denominator(unit_id=commune, indicator=reach, year=year, value=rng.randint(2000, 9000))
-        for commune, _p in communes
+        [
+            Denominator(unit_id=commune, indicator=reach, year=year, value=rng.randint(2000, 9000))
+            for commune, _p in communes
+        ],
+        batch_size=BATCH,
     )
     Denominator.objects.bulk_create(
         Denominator(

@@ -102,6 +102,11 @@ class Recorded:
     commune_id: int | None
 
 
+def is_one_statement() -> bool:
+    """Whether record_attempt writes with a single statement (PostgreSQL)."""
+    return connection.vendor == "postgresql"
+
+
 def record_attempt(
     *,
     context,
@@ -110,8 +115,8 @@ def record_attempt(
     content_audience: str,
     attempt_limit: int | None,
 ) -> Recorded:
-    """Write the attempt and count it in the learner's summary. With an attempt limit the
-    caller runs this in a transaction and rolls back when the attempt was not counted."""
+    """Write the attempt and count it in the learner's summary. Unless it is one statement,
+    the caller runs it in a transaction, and rolls back when the attempt was not counted."""
     statements = _statements(
         connection.vendor, guest=context.user_id is None, limited=attempt_limit is not None
     )

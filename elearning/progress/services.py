@@ -63,6 +63,8 @@ def submit_attempt(
         raise InvalidSubmission()
     if max_score < 0 or not 0 <= score <= max_score:
         raise InvalidSubmission()
+    if attempt_limit is not None and attempt_limit < 1:
+        raise AttemptLimitReached()
 
     attempt = GradedAttempt(
         content_id=content_id,
@@ -75,10 +77,11 @@ def submit_attempt(
         started_at=started_at,
         submitted_at=timezone.now(),
     )
-    # Without an attempt limit the write is one statement on PostgreSQL, a transaction of
-    # its own. With one, a write the limit refused is rolled back (the summary row's lock
-    # queues concurrent attempts by one learner, so the limit holds).
-    with transaction.atomic() if attempt_limit is not None else nullcontext():
+    # One statement on PostgreSQL is a transaction of its own. Otherwise, and whenever the
+    # limit may refuse the attempt (rolling back what was written), it runs in one; the
+    # summary row's lock queues concurrent attempts by one learner, so the limit holds.
+    one_statement = statements.is_one_statement() and attempt_limit is None
+    with nullcontext() if one_statement else transaction.atomic():
         recorded = statements.record_attempt(
             context=context,
             attempt=attempt,

@@ -2,7 +2,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from elearning.accounts.choices import Audience
 from elearning.accounts.signals import guest_became_learner
@@ -317,3 +317,79 @@ def test_attempts_at_the_same_moment_never_pass_the_limit():
     assert sum(isinstance(result, AttemptLimitReached) for result in results) == 2
     assert Attempt.objects.count() == 2
     assert ContentProgress.objects.get().attempt_count == 2
+
+
+def test_no_attempt_is_taken_when_none_are_allowed(learner):
+    with pytest.raises(AttemptLimitReached):
+        submit(learner_context_for(learner), content_page(), key="k", attempt_limit=0)
+    assert not Attempt.objects.exists() and not ContentProgress.objects.exists()
+
+
+def test_the_snapshot_follows_the_learner_until_completion(learner, commune):
+    quiz, moved_to = content_page(), CommuneFactory()
+    submit(learner_context_for(learner, commune=commune), quiz, key="a", passed=False)
+    submit(learner_context_for(learner, commune=moved_to, age_band="35-44"), quiz, key="b")
+    progress = ContentProgress.objects.get()
+    assert (progress.commune, progress.age_band) == (moved_to, "35-44")
+
+
+def test_a_worse_attempt_after_passing_takes_nothing_away(learner):
+    context, quiz = learner_context_for(learner), content_page()
+    submit(context, quiz, key="pass", score=9)
+    passed_at = ContentProgress.objects.get().completed_at
+    submit(context, quiz, key="worse", score=2, passed=False)
+    progress = ContentProgress.objects.get()
+    assert progress.passed and progress.progress == 1 and progress.completed_at == passed_at
+    assert progress.best_score == pytest.approx(0.9) and progress.attempt_count == 2
+
+
+def test_the_attempt_returned_is_the_one_stored(learner):
+    attempt = submit(learner_context_for(learner), content_page(), key="k", score=7)
+    stored = Attempt.objects.get(pk=attempt.pk)
+    for field in Attempt._meta.concrete_fields:
+        assert getattr(attempt, field.attname) == getattr(stored, field.attname), field.name
+
+
+def test_a_refused_attempt_inside_a_larger_transaction_leaves_it_going(
+    learner, django_capture_on_commit_callbacks
+):
+    context, quiz = learner_context_for(learner, commune=CommuneFactory()), content_page()
+    submit(context, quiz, key="a", attempt_limit=1, passed=False)
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        with pytest.raises(AttemptLimitReached):
+            submit(context, quiz, key="b", attempt_limit=1)
+        Attempt.objects.count()  # the transaction can still be used
+    assert callbacks == []
+    assert Attempt.objects.count() == 1 and ContentProgress.objects.get().attempt_count == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_attempt_whose_summary_cannot_be_written_is_not_stored():
+    """The attempt and the summary are written together or not at all (here the course no
+    longer exists, which the database refuses)."""
+    context, quiz = learner_context_for(UserFactory()), content_page()
+    with pytest.raises(IntegrityError):
+        submit(context, quiz, key="k", course_id=quiz.pk + 10_000)
+    assert not Attempt.objects.exists() and not ContentProgress.objects.exists()
+    submit(context, quiz, key="k")  # the learner's retry is stored and counted
+    assert ContentProgress.objects.get().attempt_count == 1
+
+
+def test_tasks_run_in_process_never_leave_a_change_uncounted(
+    learner, settings, django_capture_on_commit_callbacks
+):
+    """Without a broker the task runs at once: no call waits for later changes to read."""
+    settings.COALESCED_TASK_DELAY = 5
+    commune, received = CommuneFactory(), []
+
+    def listener(sender, commune_id, **kwargs):
+        received.append(commune_id)
+
+    progress_changed.connect(listener)
+    try:
+        for key in ("a", "b"):
+            with django_capture_on_commit_callbacks(execute=True):
+                submit(learner_context_for(learner, commune=commune), content_page(), key=key)
+    finally:
+        progress_changed.disconnect(listener)
+    assert received == [commune.pk, commune.pk]
