@@ -8,17 +8,24 @@ What runs (loopback only, bounded):
   connected to its signal);
 - gunicorn as configured for production by gunicorn.conf.py (BENCH_GUNICORN_WORKERS and
   BENCH_GUNICORN_THREADS override it), production settings, DEBUG off;
-- a load client here: BENCH_THREADS threads posting BENCH_SUBMISSIONS quiz forms (community
-  demo quiz, 9 questions, answers right or wrong at random), each with a fresh form token
-  like a rendered form; every BENCH_REPLAY_EVERY-th submission is sent twice (a double tap).
+- a load client here, on the same two cores (asyncio on uvloop, every request built before
+  the clock starts: form tokens signed, bodies encoded), posting the community demo quiz
+  (9 questions, answers right or wrong at random) with a fresh form token each, like a
+  rendered form; every BENCH_REPLAY_EVERY-th submission (10th) is sent twice at once (a
+  double tap). Two phases:
+  1. the most it takes: BENCH_CLIENTS (32) clients each sending its next submission when
+     the last was answered, BENCH_SUBMISSIONS (5000) in all;
+  2. a fixed rate: BENCH_RATE (300) submissions a second for BENCH_RATE_SECONDS (20),
+     whether or not earlier ones were answered, latency counted from when each was due.
 
-It reports submissions per second, latency percentiles of the POST, how long the worker took
-to drain the queue, and checks in the database that every submission was stored exactly once
-(attempts == distinct keys accepted; summaries count every attempt once).
+Each phase reports submissions per second, latency percentiles, its statuses and the CPU
+each program used per submission (from /proc; BENCH_TIMELINE=1 adds p95 second by second).
+At the end it waits for the worker to drain the queue and checks in the database that every
+accepted submission was stored exactly once and that nothing was stored twice.
 
 Run:
     .venv/bin/python bench/quiz_submissions.py
-    BENCH_THREADS=64 BENCH_SUBMISSIONS=5000 .venv/bin/python bench/quiz_submissions.py
+    BENCH_RATE=400 BENCH_RATE_SECONDS=30 .venv/bin/python bench/quiz_submissions.py
 """
 
 import asyncio
@@ -263,8 +270,9 @@ class Submissions:
 
 
 def cpu_seconds_by_program() -> dict[str, float]:
-    """CPU time used so far by every running process, summed per program name (Linux /proc):
-    where the two cores go during the timed run."""
+    """CPU time used so far by every running process and the children it has reaped (a
+    PostgreSQL connection closed after CONN_MAX_AGE counts under the server), summed per
+    program name (Linux /proc): where the two cores go during the timed run."""
     ticks = os.sysconf("SC_CLK_TCK")
     totals = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -275,7 +283,8 @@ def cpu_seconds_by_program() -> dict[str, float]:
         name = raw[raw.index("(") + 1 : raw.rindex(")")]
         fields = raw[raw.rindex(")") + 2 :].split()
         name = "gunicorn" if "gunicorn" in name else "celery" if "celery" in name else name
-        totals[name] = totals.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+        used = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        totals[name] = totals.get(name, 0.0) + used / ticks
     return totals
 
 
