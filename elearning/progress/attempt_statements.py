@@ -76,23 +76,6 @@ _COUNT_ATTEMPT = (
 
 
 @dataclass(frozen=True)
-class GradedAttempt:
-    content_id: int
-    answers: dict
-    score: float
-    max_score: float
-    passed: bool
-    grading: str
-    idempotency_key: str
-    started_at: datetime | None
-    submitted_at: datetime
-
-    @property
-    def scaled_score(self) -> float:
-        return self.score / self.max_score if self.max_score else 0.0
-
-
-@dataclass(frozen=True)
 class Recorded:
     """What the write did: the new attempt's id (None for a repeated idempotency key) and
     whether the summary counted it (False when the attempt limit was reached)."""
@@ -110,17 +93,18 @@ def is_one_statement() -> bool:
 def record_attempt(
     *,
     context,
-    attempt: GradedAttempt,
+    attempt: Attempt,
     course_id: int | None,
     content_audience: str,
     attempt_limit: int | None,
 ) -> Recorded:
-    """Write the attempt and count it in the learner's summary. Unless it is one statement,
+    """Write the attempt (an unsaved Attempt of the context's learner) and count it in the
+    learner's summary. Unless it is one statement,
     the caller runs it in a transaction, and rolls back when the attempt was not counted."""
     statements = _statements(
         connection.vendor, guest=context.user_id is None, limited=attempt_limit is not None
     )
-    attempt_params = _attempt_params(context, attempt)
+    attempt_params = _attempt_params(attempt)
     summary_params = _summary_params(context, attempt, course_id, content_audience)
     limit_params = [] if attempt_limit is None else [attempt_limit]
     with connection.cursor() as cursor:
@@ -176,11 +160,11 @@ def _datetime(value: datetime | None):
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def _attempt_params(context, attempt: GradedAttempt) -> list:
+def _attempt_params(attempt: Attempt) -> list:
     answers = Attempt._meta.get_field("answers").get_db_prep_value(attempt.answers, connection)
     return [
-        context.user_id,
-        None if context.user_id else context.visitor_key,
+        attempt.learner_id,
+        attempt.visitor_key,
         attempt.content_id,
         _datetime(attempt.started_at),
         _datetime(attempt.submitted_at),
@@ -193,12 +177,12 @@ def _attempt_params(context, attempt: GradedAttempt) -> list:
     ]
 
 
-def _summary_params(context, attempt: GradedAttempt, course_id, content_audience) -> list:
+def _summary_params(context, attempt: Attempt, course_id, content_audience) -> list:
     """The summary row as this attempt alone makes it (see _COUNT_ATTEMPT for the rest)."""
     now = _datetime(attempt.submitted_at)
     return [
-        context.user_id,
-        None if context.user_id else context.visitor_key,
+        attempt.learner_id,
+        attempt.visitor_key,
         attempt.content_id,
         course_id,
         content_audience,

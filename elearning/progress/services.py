@@ -15,22 +15,8 @@ from elearning import coalesced_tasks
 
 from . import attempt_statements as statements
 from . import selectors, tasks
-from .attempt_statements import GradedAttempt
 from .exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
 from .models import Attempt, Certificate, ContentProgress
-
-# What an Attempt built from a GradedAttempt copies; the rest comes from the context.
-_ATTEMPT_FIELDS = (
-    "content_id",
-    "answers",
-    "score",
-    "max_score",
-    "passed",
-    "grading",
-    "idempotency_key",
-    "started_at",
-    "submitted_at",
-)
 
 
 def submit_attempt(
@@ -66,7 +52,9 @@ def submit_attempt(
     if attempt_limit is not None and attempt_limit < 1:
         raise AttemptLimitReached()
 
-    attempt = GradedAttempt(
+    attempt = Attempt(
+        learner_id=context.user_id,
+        visitor_key=None if context.user_id else context.visitor_key,
         content_id=content_id,
         answers=answers,
         score=score,
@@ -94,7 +82,9 @@ def submit_attempt(
         if not recorded.counted:
             raise AttemptLimitReached()
     _announce(recorded.commune_id)
-    return _stored_attempt(recorded.attempt_id, context=context, attempt=attempt)
+    # Now as if loaded, without reading it back.
+    attempt.pk, attempt._state.adding, attempt._state.db = recorded.attempt_id, False, "default"
+    return attempt
 
 
 def mark_completed(
@@ -230,19 +220,6 @@ def _locked_progress(*, context, content_id, course_id, content_audience) -> Con
     except IntegrityError:
         pass
     return rows.get(content_id=content_id)
-
-
-def _stored_attempt(attempt_id: int, *, context, attempt: GradedAttempt) -> Attempt:
-    """The Attempt just inserted, as if loaded (without reading it back)."""
-    stored = Attempt(
-        pk=attempt_id,
-        learner_id=context.user_id,
-        visitor_key=None if context.user_id else context.visitor_key,
-        **{field: getattr(attempt, field) for field in _ATTEMPT_FIELDS},
-    )
-    stored._state.adding = False
-    stored._state.db = "default"
-    return stored
 
 
 def _announce(commune_id: int | None) -> None:
