@@ -4,8 +4,8 @@ What runs (loopback only, bounded):
 - PostgreSQL: a database of its own (BENCH_DB, default `bench_quiz`), dropped and re-created,
   migrated, with the demo site and courses and BENCH_LEARNERS signed-in community learners;
 - a real Celery worker on Redis (db BENCH_REDIS_DB, default 11, flushed first) consuming the
-  `progress_changed` task each submission dispatches on commit (and the coverage rollups
-  connected to its signal);
+  coalesced `refresh_commune_rollups` task each submission requests on commit (through
+  elearning.coverage.changes);
 - gunicorn as configured for production by gunicorn.conf.py (BENCH_GUNICORN_WORKERS and
   BENCH_GUNICORN_THREADS override it), production settings, DEBUG off;
 - a load client here, on the same two cores (asyncio on uvloop, every request built before

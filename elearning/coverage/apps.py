@@ -8,7 +8,6 @@ class CoverageConfig(AppConfig):
     verbose_name = _("Coverage")
 
     def ready(self):
-        from . import figures_cache, receivers
+        from . import figures_cache
 
-        receivers.connect()
         figures_cache.connect()

@@ -1,4 +1,4 @@
-"""Writes of the coverage app: rollups, report readers, PDF requests, imports."""
+"""Writes of the coverage app: rollups and report readers (PDF requests: pdf_requests.py)."""
 
 import logging
 
@@ -10,7 +10,7 @@ from elearning.geo.models import AdminUnit
 
 from . import figures_cache, rollups
 from .choices import IndicatorCode
-from .models import Indicator, PdfReport, ReconciliationRun, ReportReader
+from .models import Indicator, ReconciliationRun, ReportReader
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +28,12 @@ def ensure_indicators() -> None:
             )
 
 
+@transaction.atomic
 def refresh_commune_rollups(*, commune_id: int) -> rollups.SyncResult:
     """Recompute one commune's cells from its raw rows, then its province's sums. Idempotent:
-    a second run finds nothing to change."""
+    a second run finds nothing to change. One transaction, so that the province's lock
+    (PostgreSQL: an advisory lock released at commit) holds until the sums are stored and
+    two refreshes in one province cannot interleave their reads and writes."""
     commune = AdminUnit.objects.filter(pk=commune_id).only("pk", "province_id").first()
     if commune is None:
         return rollups.SyncResult()
@@ -77,11 +80,3 @@ def set_report_scope(*, user, unit: AdminUnit | None) -> ReportReader:
     reader, _ = ReportReader.objects.update_or_create(user=user, defaults={"unit": unit})
     user.groups.add(readers_group())
     return reader
-
-
-def request_pdf(*, plan, unit, user) -> PdfReport:
-    from .tasks import make_overview_pdf
-
-    report = PdfReport.objects.create(plan=plan, unit=unit, requested_by=user)
-    make_overview_pdf.delay_on_commit(report.pk)
-    return report

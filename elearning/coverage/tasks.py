@@ -3,11 +3,12 @@ from celery import shared_task
 from elearning import coalesced_tasks
 
 from . import services
+from .pdf import render_pdf_report
 
 
 @shared_task
 def refresh_commune_rollups(commune_id: int) -> int:
-    """Requested through elearning.coalesced_tasks: one queued call per commune at a time."""
+    """Queued by changes.commune_changed, one waiting call per commune at a time."""
     coalesced_tasks.clear_pending(refresh_commune_rollups, commune_id)
     return services.refresh_commune_rollups(commune_id=commune_id).corrected
 
@@ -19,6 +20,4 @@ def reconcile_rollups() -> int:
 
 @shared_task
 def make_overview_pdf(pdf_report_id: int) -> None:
-    from .pdf import render_pdf_report
-
     render_pdf_report(pdf_report_id=pdf_report_id)

@@ -20,7 +20,7 @@ from wagtail.admin.views.reports import ReportView
 
 from elearning.geo.models import AdminUnit
 
-from . import charts, selectors, services
+from . import charts, pdf_requests, selectors
 from .choices import IndicatorCode
 from .models import PdfReport, Plan
 
@@ -309,7 +309,7 @@ class AreaView(PlanAreaMixin, ReportView):
 
 class PdfRequestView(PlanAreaMixin, View):
     def post(self, request, plan_id):
-        services.request_pdf(plan=self.plan, unit=self.area.unit, user=request.user)
+        pdf_requests.request_pdf(plan=self.plan, unit=self.area.unit, user=request.user)
         messages.success(request, _("The PDF is being prepared. Reload this page in a moment."))
         return redirect(reverse("coverage_reports:overview", args=[plan_id]) + self.unit_query())
 

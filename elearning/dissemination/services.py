@@ -1,6 +1,7 @@
 from django.db import IntegrityError, transaction
 
 from elearning.accounts.context import LearnerContext
+from elearning.coverage.changes import commune_changed
 
 from .models import ReadReceipt
 
@@ -19,7 +20,10 @@ def record_read_receipt(*, page_id: int, context: LearnerContext) -> tuple[ReadR
     }
     try:
         with transaction.atomic():
-            return ReadReceipt.objects.get_or_create(**lookup, defaults=snapshot)
+            receipt, created = ReadReceipt.objects.get_or_create(**lookup, defaults=snapshot)
+            if created:
+                commune_changed(commune_id=receipt.commune_id)
+            return receipt, created
     except IntegrityError:
         # Another request recorded it between our read and our write.
         return ReadReceipt.objects.get(**lookup), False
@@ -33,6 +37,8 @@ def move_guest_receipts(*, visitor_key: str, user) -> int:
         user__isnull=True, visitor_key=visitor_key
     )
     already = set(ReadReceipt.objects.filter(user=user).values_list("page_id", flat=True))
+    for commune_id in set(guest_receipts.values_list("commune_id", flat=True)):
+        commune_changed(commune_id=commune_id)
     guest_receipts.filter(page_id__in=already).delete()
     return guest_receipts.exclude(page_id__in=already).update(user=user)
 
@@ -40,4 +46,7 @@ def move_guest_receipts(*, visitor_key: str, user) -> int:
 def anonymise_receipts(*, user, anonymous_key: str) -> int:
     """Keep a deleted learner's receipts as anonymous ones (commune, audience and age band
     stay), so the "legal texts disseminated" figure does not drop when someone leaves."""
-    return ReadReceipt.objects.filter(user=user).update(user=None, visitor_key=anonymous_key)
+    receipts = ReadReceipt.objects.filter(user=user)
+    for commune_id in set(receipts.values_list("commune_id", flat=True)):
+        commune_changed(commune_id=commune_id)
+    return receipts.update(user=None, visitor_key=anonymous_key)

@@ -1,6 +1,7 @@
 """Writes of learners' progress. Each attempt or completion updates the learner's summary row
 for that content in the same transaction (the row is locked first, so concurrent
-submissions by one learner queue up), and after commit a task tells the coverage rollups.
+submissions by one learner queue up), and every change of a counted row tells coverage
+which commune changed (elearning.coverage.changes, the one road to the rollups).
 
 Grading is not done here: callers (native quizzes in cms.learning, H5P results in
 elearning.h5p) grade and pass the result with how it was graded."""
@@ -11,10 +12,10 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from elearning import coalesced_tasks
+from elearning.coverage.changes import commune_changed
 
 from . import attempt_statements as statements
-from . import selectors, tasks
+from . import selectors
 from .exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
 from .models import Attempt, Certificate, ContentProgress
 
@@ -81,7 +82,7 @@ def submit_attempt(
             return Attempt.objects.for_context(context).get(idempotency_key=idempotency_key)
         if not recorded.counted:
             raise AttemptLimitReached()
-    _announce(recorded.commune_id)
+    commune_changed(commune_id=recorded.commune_id)
     # Now as if loaded, without reading it back.
     attempt.pk, attempt._state.adding, attempt._state.db = recorded.attempt_id, False, "default"
     return attempt
@@ -109,7 +110,7 @@ def mark_completed(
         progress.progress = 1.0
         progress.completed_at = progress.updated_at = timezone.now()
         progress.save()
-        _announce(progress.commune_id)
+        commune_changed(commune_id=progress.commune_id)
     return progress
 
 
@@ -124,7 +125,7 @@ def issue_certificate(
             return certificate
         try:
             with transaction.atomic():
-                return Certificate.objects.create(
+                certificate = Certificate.objects.create(
                     learner=user,
                     course=course,
                     score=max(0, min(100, int(score_percent))),
@@ -135,6 +136,8 @@ def issue_certificate(
                 )
         except IntegrityError:
             return Certificate.objects.get(learner=user, course=course)
+        commune_changed(commune_id=certificate.commune_id)
+    return certificate
 
 
 def move_guest_progress(*, visitor_key: str, user) -> int:
@@ -184,7 +187,7 @@ def move_guest_progress(*, visitor_key: str, user) -> int:
             communes.add(own.commune_id)
         # Each commune once: the guest's rows leave theirs, the merged rows may change theirs.
         for commune_id in communes:
-            _announce(commune_id)
+            commune_changed(commune_id=commune_id)
     return len(touched)
 
 
@@ -193,9 +196,15 @@ def anonymise_learner(*, user, anonymous_key: str) -> None:
     anonymous key (with the commune, audience and age-band snapshot), so coverage counts do
     not change; certificates, which carry the person's name, are deleted."""
     with transaction.atomic():
-        ContentProgress.objects.filter(learner=user).update(learner=None, visitor_key=anonymous_key)
+        progress = ContentProgress.objects.filter(learner=user)
+        certificates = Certificate.objects.filter(learner=user)
+        communes = set(progress.values_list("commune_id", flat=True))
+        communes |= set(certificates.values_list("commune_id", flat=True))
+        progress.update(learner=None, visitor_key=anonymous_key)
         Attempt.objects.filter(learner=user).update(learner=None, visitor_key=anonymous_key)
-        Certificate.objects.filter(learner=user).delete()
+        certificates.delete()
+        for commune_id in communes:
+            commune_changed(commune_id=commune_id)
 
 
 def _locked_progress(*, context, content_id, course_id, content_audience) -> ContentProgress:
@@ -220,13 +229,6 @@ def _locked_progress(*, context, content_id, course_id, content_audience) -> Con
     except IntegrityError:
         pass
     return rows.get(content_id=content_id)
-
-
-def _announce(commune_id: int | None) -> None:
-    """After commit, the task tells the listeners that progress in the commune changed (rows
-    without a commune are counted nowhere)."""
-    if commune_id:
-        coalesced_tasks.request_on_commit(tasks.progress_changed_in_commune, commune_id)
 
 
 def _take_snapshot(progress: ContentProgress, context) -> None:

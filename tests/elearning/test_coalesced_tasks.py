@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.db import transaction
 
 from elearning import coalesced_tasks
+from elearning.coverage.tasks import refresh_commune_rollups
 from elearning.progress.models import Attempt
-from elearning.progress.tasks import progress_changed_in_commune as progress_changed
 from tests.factories.accounts import UserFactory
 from tests.factories.geo import CommuneFactory
 from tests.factories.progress import content_page, learner_context_for
@@ -39,7 +39,7 @@ def test_many_changes_in_a_commune_queue_one_call(broker_queue, django_capture_o
         for n in range(8):
             submit_in(busy, key=f"k{n}")
         submit_in(quiet)
-    assert broker_queue(progress_changed) == [f"({busy.pk},)", f"({quiet.pk},)"]
+    assert broker_queue(refresh_commune_rollups) == [f"({busy.pk},)", f"({quiet.pk},)"]
 
 
 def test_a_change_after_the_call_began_queues_another(
@@ -48,10 +48,10 @@ def test_a_change_after_the_call_began_queues_another(
     commune = CommuneFactory()
     with django_capture_on_commit_callbacks(execute=True):
         submit_in(commune, key="before")
-    coalesced_tasks.clear_pending(progress_changed, commune.pk)  # the worker picks it up
+    coalesced_tasks.clear_pending(refresh_commune_rollups, commune.pk)  # the worker picks it up
     with django_capture_on_commit_callbacks(execute=True):
         submit_in(commune, key="after")
-    assert broker_queue(progress_changed) == [f"({commune.pk},)", f"({commune.pk},)"]
+    assert broker_queue(refresh_commune_rollups) == [f"({commune.pk},)", f"({commune.pk},)"]
 
 
 def test_a_rolled_back_change_queues_nothing(broker_queue, django_capture_on_commit_callbacks):
@@ -61,9 +61,9 @@ def test_a_rolled_back_change_queues_nothing(broker_queue, django_capture_on_com
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        coalesced_tasks.request_on_commit(progress_changed, commune.pk)
+        coalesced_tasks.request_on_commit(refresh_commune_rollups, commune.pk)
         raise RuntimeError
-    assert broker_queue(progress_changed) == []
+    assert broker_queue(refresh_commune_rollups) == []
 
 
 def test_a_requested_call_waits_to_gather_changes(
@@ -76,7 +76,7 @@ def test_a_requested_call_waits_to_gather_changes(
     settings.COALESCED_TASK_DELAY = 5
     with django_capture_on_commit_callbacks(execute=True):
         submit_in(CommuneFactory())
-    (eta,) = broker_queue(progress_changed, header="eta")
+    (eta,) = broker_queue(refresh_commune_rollups, header="eta")
     wait = datetime.fromisoformat(eta) - timezone.now()
     assert timedelta(0) < wait <= timedelta(seconds=5)
 
@@ -97,7 +97,7 @@ def test_a_broker_that_is_down_fails_no_learner_and_leaves_the_commune_free(
     with broker_without_worker() as queued:
         with django_capture_on_commit_callbacks(execute=True):
             submit_in(commune, key="back-up")
-        assert queued(progress_changed) == [f"({commune.pk},)"]
+        assert queued(refresh_commune_rollups) == [f"({commune.pk},)"]
 
 
 def test_a_process_that_knows_a_call_is_waiting_skips_the_cache(
@@ -112,10 +112,10 @@ def test_a_process_that_knows_a_call_is_waiting_skips_the_cache(
     cache.clear()  # the shared flag is lost
     with django_capture_on_commit_callbacks(execute=True):
         submit_in(commune, key="second")
-    assert broker_queue(progress_changed) == [f"({commune.pk},)"]
+    assert broker_queue(refresh_commune_rollups) == [f"({commune.pk},)"]
 
     settings.COALESCED_TASK_DELAY = 0  # calls start at once: nothing to leave to them
     coalesced_tasks.forget_waiting_calls()
     with django_capture_on_commit_callbacks(execute=True):
         submit_in(commune, key="third")
-    assert broker_queue(progress_changed) == [f"({commune.pk},)", f"({commune.pk},)"]
+    assert broker_queue(refresh_commune_rollups) == [f"({commune.pk},)", f"({commune.pk},)"]

@@ -106,3 +106,13 @@ def complete(*, commune, people=1, content=None, course=None, when=None, **field
 
 def months_ago(months: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=31 * months)
+
+
+def people_counted(commune, code="reach") -> int:
+    """What the report would show for the commune: its stored rollup cells, summed."""
+    from django.db.models import Sum
+
+    from elearning.coverage.models import Rollup
+
+    cells = Rollup.objects.filter(level="commune", unit=commune, indicator=indicator(code))
+    return cells.aggregate(n=Sum("numerator"))["n"] or 0

@@ -4,9 +4,9 @@ nightly reconciliation puts a corrupted rollup right and says so, and both are i
 from django.db.models import Sum
 
 from elearning.coverage import selectors, services
+from elearning.coverage.changes import commune_changed
 from elearning.coverage.models import ReconciliationRun, Rollup
 from elearning.coverage.tasks import reconcile_rollups, refresh_commune_rollups
-from elearning.progress.signals import progress_changed
 from tests.factories.coverage import PlanFactory, complete, indicator, months_ago, profile
 
 
@@ -25,7 +25,7 @@ def test_a_completion_changes_the_report_after_the_task_runs(
     assert reach_of(plan).numerator == 0  # nothing counted before the task
 
     with django_capture_on_commit_callbacks(execute=True):
-        progress_changed.send(sender=type(rows[0]), commune_id=communes[0].pk)
+        commune_changed(commune_id=rows[0].commune_id)
 
     figure = reach_of(plan)
     assert (figure.numerator, figure.denominator, figure.value) == (10, 200, 5.0)

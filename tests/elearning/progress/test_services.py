@@ -10,8 +10,8 @@ from elearning.progress import selectors, services
 from elearning.progress.choices import ContentAudience, Grading
 from elearning.progress.exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
 from elearning.progress.models import Attempt, ContentProgress
-from elearning.progress.signals import progress_changed
 from tests.factories.accounts import UserFactory
+from tests.factories.coverage import people_counted
 from tests.factories.geo import CommuneFactory
 from tests.factories.progress import content_page, guest_context, learner_context_for
 
@@ -159,24 +159,15 @@ def test_snapshot_is_kept_from_completion(learner, commune):
     assert ContentProgress.objects.get().commune == commune
 
 
-def test_progress_changed_is_sent_after_commit(
+def test_an_attempt_reaches_the_commune_figures_after_commit(
     learner, commune, django_capture_on_commit_callbacks
 ):
-    received = []
-
-    def listener(sender, commune_id, **kwargs):
-        received.append(commune_id)
-
-    progress_changed.connect(listener)
-    try:
-        with django_capture_on_commit_callbacks() as callbacks:
-            submit(learner_context_for(learner, commune=commune), content_page(), key="k")
-        assert received == []  # nothing before the commit
-        for callback in callbacks:
-            callback()
-        assert received == [commune.pk]
-    finally:
-        progress_changed.disconnect(listener)
+    with django_capture_on_commit_callbacks() as callbacks:
+        submit(learner_context_for(learner, commune=commune), content_page(), key="k")
+    assert people_counted(commune) == 0  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    assert people_counted(commune) == 1
 
 
 def test_progress_without_a_commune_is_announced_to_nobody(
@@ -263,21 +254,16 @@ def test_a_merge_recounts_both_communes_the_rows_left_and_joined(
     home, away = CommuneFactory(), CommuneFactory()
     quiz = content_page()
     # The guest passed first, away from home; the account passed later, at home.
-    submit(guest_context(visitor_key="phone-2", commune=away), quiz, key="g")
-    submit(learner_context_for(learner, commune=home), quiz, key="u")
-    received = []
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(guest_context(visitor_key="phone-2", commune=away), quiz, key="g")
+        submit(learner_context_for(learner, commune=home), quiz, key="u")
+    assert (people_counted(home), people_counted(away)) == (1, 1)
 
-    def listener(sender, commune_id, **kwargs):
-        received.append(commune_id)
-
-    progress_changed.connect(listener)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            guest_became_learner.send(sender=None, visitor_key="phone-2", user=learner)
-    finally:
-        progress_changed.disconnect(listener)
+    with django_capture_on_commit_callbacks(execute=True):
+        guest_became_learner.send(sender=None, visitor_key="phone-2", user=learner)
     assert ContentProgress.objects.get().commune == away  # the earlier completion's snapshot
-    assert sorted(received) == sorted([home.pk, away.pk])
+    # One person now, counted where they first completed; the home commune is recounted too.
+    assert (people_counted(home), people_counted(away)) == (0, 1)
 
 
 def _at_once(count, submission):
@@ -376,20 +362,12 @@ def test_an_attempt_whose_summary_cannot_be_written_is_not_stored():
 
 
 def test_tasks_run_in_process_never_leave_a_change_uncounted(
-    learner, settings, django_capture_on_commit_callbacks
+    settings, django_capture_on_commit_callbacks
 ):
     """Without a broker the task runs at once: no call waits for later changes to read."""
     settings.COALESCED_TASK_DELAY = 5
-    commune, received = CommuneFactory(), []
-
-    def listener(sender, commune_id, **kwargs):
-        received.append(commune_id)
-
-    progress_changed.connect(listener)
-    try:
-        for key in ("a", "b"):
-            with django_capture_on_commit_callbacks(execute=True):
-                submit(learner_context_for(learner, commune=commune), content_page(), key=key)
-    finally:
-        progress_changed.disconnect(listener)
-    assert received == [commune.pk, commune.pk]
+    commune = CommuneFactory()
+    for key in ("a", "b"):
+        with django_capture_on_commit_callbacks(execute=True):
+            submit(learner_context_for(UserFactory(), commune=commune), content_page(), key=key)
+        assert people_counted(commune) == {"a": 1, "b": 2}[key]
