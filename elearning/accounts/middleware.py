@@ -5,7 +5,7 @@ from .services import carry_over_guest
 
 class GuestCarryOverMiddleware:
     """A guest who signs in on the same device: their guest activity moves to the account
-    (guest_became_learner) and the guest choice is forgotten. Sign-up does this itself."""
+    (accounts.learner_data) and the guest choice is forgotten. Sign-up does this itself."""
 
     def __init__(self, get_response):
         self.get_response = get_response

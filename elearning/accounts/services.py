@@ -5,11 +5,9 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from . import guest
+from . import guest, learner_data
 from .consent import CONSENT_VERSION
-from .hooks import data_exporters
 from .models import GuardianConsent, LearnerProfile
-from .signals import guest_became_learner, learner_deleting
 
 
 @transaction.atomic
@@ -70,12 +68,13 @@ def remember_guest(*, response, commune_id: int, age_band: str, visitor_key: str
 
 
 def carry_over_guest(*, request, response, user) -> str | None:
-    """A guest has just signed up (or in) on this device: tell other apps to move the guest's
-    activity to the account, then forget the guest choice. Returns the visitor key moved."""
+    """A guest has just signed up (or in) on this device: everything the guest did (every model
+    in the learner_data registry) becomes the account's, then the guest choice is forgotten.
+    Returns the visitor key moved."""
     choice = guest.read_guest_cookie(request)
     if choice is None:
         return None
-    guest_became_learner.send(sender=user.__class__, visitor_key=choice.visitor_key, user=user)
+    learner_data.move_guest_rows(visitor_key=choice.visitor_key, user=user)
     guest.delete_guest_cookie(response)
     return choice.visitor_key
 
@@ -114,16 +113,14 @@ def export_learner_data(*, user) -> dict:
             "audience": profile.audience,
             "agency": profile.agency or None,
         }
-    for name, export_for_user in sorted(data_exporters().items()):
-        data[name] = export_for_user(user)
+    data.update(learner_data.export_for(user=user))
     return data
 
 
 @transaction.atomic
 def delete_learner(*, user) -> None:
     """Deletes the account and everything personal (profile, consents, email addresses, second
-    factors). Other apps hear `learner_deleting` first and unlink their rows, keeping the
-    anonymous snapshot that coverage counts."""
-    anonymous_key = f"deleted-{secrets.token_hex(16)}"
-    learner_deleting.send(sender=user.__class__, user=user, anonymous_key=anonymous_key)
+    factors). The rows of the learner_data registry are first kept under an anonymous key
+    (with the snapshot that coverage counts) or deleted, as each model registered."""
+    learner_data.forget_learner(user=user, anonymous_key=f"deleted-{secrets.token_hex(16)}")
     user.delete()

@@ -80,7 +80,6 @@ MEASURES = [
         IndicatorCode.LEGAL_DISSEMINATED,
         "numerator",
         "dissemination.ReadReceipt",
-        learner_field="user_id",
         time="read_at",
         subject_field="page_id",
     ),

@@ -142,7 +142,15 @@ def write_rows(*, sizes, communes, pages, rng, now, start, span, out) -> dict:
         receipts = Writer(
             cursor,
             _table("dissemination.ReadReceipt"),
-            ["page_id", "user_id", "visitor_key", "commune_id", "audience", "age_band", "read_at"],
+            [
+                "page_id",
+                "learner_id",
+                "visitor_key",
+                "commune_id",
+                "audience",
+                "age_band",
+                "read_at",
+            ],
         )
         community = pages["courses"]["community"]
         staff_courses = pages["courses"]["staff"]

@@ -187,7 +187,7 @@ def _statements(tables, *, seed, first_id, lo, hi, year, per_learner, has_profil
     yield (
         "receipt",
         (
-            f"INSERT INTO {tables['receipt']} (page_id, user_id, visitor_key, commune_id, audience, "
+            f"INSERT INTO {tables['receipt']} (page_id, learner_id, visitor_key, commune_id, audience, "
             f"age_band, read_at) SELECT page, id, NULL, commune, audience, band, read_at "
             f"FROM ({_receipts_sql(seed=seed, learners=learners)}) AS r"
         ),

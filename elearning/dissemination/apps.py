@@ -8,4 +8,9 @@ class DisseminationConfig(AppConfig):
     verbose_name = _("Dissemination of legal texts")
 
     def ready(self):
-        from . import receivers  # noqa: F401 (connects the signal receivers)
+        from elearning.accounts import learner_data
+        from elearning.coverage.changes import commune_changed
+
+        from .models import ReadReceipt
+
+        learner_data.register("read_receipts", ReadReceipt, counted_by=commune_changed)

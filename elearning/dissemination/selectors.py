@@ -6,11 +6,7 @@ from .models import ReadReceipt
 def has_read(*, page_id: int, user_id: int | None, visitor_key: str | None) -> bool:
     """Whether this learner (by account) or guest (by visitor key) confirmed the document."""
     receipts = ReadReceipt.objects.filter(page_id=page_id)
-    if user_id is not None:
-        return receipts.filter(user_id=user_id).exists()
-    if visitor_key:
-        return receipts.filter(user__isnull=True, visitor_key=visitor_key).exists()
-    return False
+    return receipts.for_owner(user_id=user_id, visitor_key=visitor_key).exists()
 
 
 def receipt_count(*, page_id: int) -> int:

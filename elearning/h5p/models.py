@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from elearning.accounts.owned import LearnerOwned, owner_constraints
+
 from .package import Dependency
 
 
@@ -161,7 +163,7 @@ class Verification(models.TextChoices):
     CLIENT_REPORTED = "client_reported", _("Reported by the browser")
 
 
-class H5PResult(models.Model):
+class H5PResult(LearnerOwned):
     """One xAPI statement with a score, as received (the raw statement is kept), and how the
     server graded it. Results of the whole content are passed on to progress as an Attempt;
     results of one question inside it are kept for re-grading the whole."""
@@ -172,18 +174,6 @@ class H5PResult(models.Model):
         on_delete=models.CASCADE,
         related_name="results",
         verbose_name=_("version"),
-    )
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("learner"),
-    )
-    # NULL for learners' rows, like progress.Attempt: the unique constraints rely on it.
-    visitor_key = models.CharField(  # noqa: DJ001
-        _("visitor key"), max_length=64, null=True, blank=True
     )
     # One page view of the player: groups the questions of one play of a question set.
     session = models.CharField(_("session"), max_length=64)
@@ -208,6 +198,7 @@ class H5PResult(models.Model):
         verbose_name = _("H5P result")
         verbose_name_plural = _("H5P results")
         ordering = ["-received_at"]
+        constraints = owner_constraints()
         indexes = [models.Index(fields=["version", "session"])]
 
     def __str__(self):
@@ -218,7 +209,7 @@ class H5PResult(models.Model):
         return self.verification == Verification.VERIFIED
 
 
-class H5PUserData(models.Model):
+class H5PUserData(LearnerOwned):
     """A learner's saved state in one content (H5P "content user data"), to resume later."""
 
     content = models.ForeignKey(
@@ -227,36 +218,27 @@ class H5PUserData(models.Model):
     version = models.ForeignKey(
         H5PContentVersion, on_delete=models.CASCADE, related_name="+", verbose_name=_("version")
     )
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("learner"),
-    )
-    # NULL for learners' rows, like progress.Attempt: the unique constraints rely on it.
-    visitor_key = models.CharField(  # noqa: DJ001
-        _("visitor key"), max_length=64, null=True, blank=True
-    )
     state = models.TextField(_("state"))
     updated_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    owner_unique = ("content",)
 
     class Meta:
         verbose_name = _("H5P saved state")
         verbose_name_plural = _("H5P saved states")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["content", "learner"],
-                condition=models.Q(learner__isnull=False),
-                name="h5p_userdata_unique_learner",
-            ),
-            models.UniqueConstraint(
-                fields=["content", "visitor_key"],
-                condition=models.Q(learner__isnull=True),
-                name="h5p_userdata_unique_visitor",
-            ),
-        ]
+        constraints = owner_constraints("content")
+
+    @classmethod
+    def merge_guest_row(cls, *, own, guest) -> None:
+        """The state saved last wins, the guest's or the account's."""
+        if guest.updated_at > own.updated_at:
+            own.version_id, own.state, own.updated_at = (
+                guest.version_id,
+                guest.state,
+                guest.updated_at,
+            )
+            own.save(update_fields=["version", "state", "updated_at"])
+        guest.delete()
 
     def __str__(self):
         return f"{self.content}: {self.learner_id or self.visitor_key}"

@@ -59,16 +59,10 @@ def saved_state(*, version, context) -> str | None:
     if context is None:
         return None
     rows = H5PUserData.objects.filter(content_id=version.content_id, version=version)
-    if context.user_id is not None:
-        rows = rows.filter(learner_id=context.user_id)
-    else:
-        rows = rows.filter(learner__isnull=True, visitor_key=context.visitor_key)
-    row = rows.first()
+    row = rows.for_context(context).first()
     return row.state if row else None
 
 
 def results_for(*, context, content_id: int):
     rows = H5PResult.objects.filter(version__content_id=content_id, sub_content_id="")
-    if context.user_id is not None:
-        return rows.filter(learner_id=context.user_id)
-    return rows.filter(learner__isnull=True, visitor_key=context.visitor_key)
+    return rows.for_context(context)

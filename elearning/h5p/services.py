@@ -274,8 +274,7 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
             result = H5PResult.objects.create(
                 statement_id=parsed.id,
                 version=version,
-                learner_id=context.user_id,
-                visitor_key=None if context.user_id else context.visitor_key,
+                **H5PResult.objects.owner_fields(context),
                 session=claims.session,
                 sub_content_id=parsed.sub_content_id,
                 statement=statement,
@@ -330,14 +329,21 @@ def save_state(*, token, state, context) -> H5PUserData:
         json.loads(state)
     except ValueError as error:
         raise StatementError("statement_shape") from error
-    owner = (
-        {"learner_id": context.user_id}
-        if context.user_id
-        else {"learner": None, "visitor_key": context.visitor_key}
-    )
-    row, _ = H5PUserData.objects.update_or_create(
-        content_id=claims.content_id,
-        **owner,
-        defaults={"version_id": claims.version_id, "state": state, "updated_at": timezone.now()},
+    row, _ = (
+        H5PUserData.objects.for_context(context)
+        .filter(content_id=claims.content_id)
+        .update_or_create(
+            defaults={
+                "version_id": claims.version_id,
+                "state": state,
+                "updated_at": timezone.now(),
+            },
+            create_defaults={
+                "content_id": claims.content_id,
+                **H5PUserData.objects.owner_fields(context),
+                "version_id": claims.version_id,
+                "state": state,
+            },
+        )
     )
     return row

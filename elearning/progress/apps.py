@@ -8,4 +8,17 @@ class ProgressConfig(AppConfig):
     verbose_name = _("Learning progress")
 
     def ready(self):
-        from . import receivers  # noqa: F401 (connects the guest → account receiver)
+        from elearning.accounts import learner_data
+        from elearning.coverage.changes import commune_changed
+
+        from .models import Attempt, Certificate, ContentProgress
+
+        learner_data.register("attempts", Attempt)
+        learner_data.register("progress", ContentProgress, counted_by=commune_changed)
+        # A certificate carries the person's name: deleted with the account.
+        learner_data.register(
+            "certificates",
+            Certificate,
+            on_account_deleted=learner_data.DELETE,
+            counted_by=commune_changed,
+        )

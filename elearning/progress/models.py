@@ -1,7 +1,8 @@
 """What learners did: every attempt, one summary row per learner and content (after Kolibri's
 logger), and certificates. Content is any Wagtail page; this app never imports page classes.
 
-A learner is either a user or a guest's anonymous visitor key, in the same tables."""
+A learner is either a user or a guest's anonymous visitor key, in the same tables
+(accounts.owned.LearnerOwned)."""
 
 import secrets
 
@@ -12,33 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from elearning.accounts.choices import AgeBand, Audience
+from elearning.accounts.owned import LearnerOwned, owner_constraints
 
 from .choices import ContentAudience, Grading
 
-LEARNER_OR_VISITOR = Q(learner__isnull=False) | Q(visitor_key__isnull=False)
 
-
-class LearnerQuerySet(models.QuerySet):
-    def for_context(self, context):
-        """Rows of the learner a LearnerContext describes (a user, else a guest's key)."""
-        if context.user_id is not None:
-            return self.filter(learner_id=context.user_id)
-        return self.filter(learner__isnull=True, visitor_key=context.visitor_key)
-
-
-class Attempt(models.Model):
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="attempts",
-        verbose_name=_("learner"),
-    )
-    # NULL for a signed-in learner (never "": the per-visitor unique constraints skip NULLs).
-    visitor_key = models.CharField(  # noqa: DJ001
-        _("visitor key"), max_length=64, null=True, blank=True
-    )
+class Attempt(LearnerOwned):
     content = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("content")
     )
@@ -55,25 +35,13 @@ class Attempt(models.Model):
     # One per rendered form: a double tap, a retry or a replay finds the first attempt.
     idempotency_key = models.CharField(_("idempotency key"), max_length=64)
 
-    objects = LearnerQuerySet.as_manager()
+    owner_unique = ("idempotency_key",)
 
     class Meta:
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
         ordering = ["-submitted_at"]
-        constraints = [
-            models.CheckConstraint(condition=LEARNER_OR_VISITOR, name="progress_attempt_has_owner"),
-            models.UniqueConstraint(
-                fields=["learner", "idempotency_key"],
-                condition=Q(learner__isnull=False),
-                name="progress_attempt_unique_key_per_learner",
-            ),
-            models.UniqueConstraint(
-                fields=["visitor_key", "idempotency_key"],
-                condition=Q(learner__isnull=True),
-                name="progress_attempt_unique_key_per_visitor",
-            ),
-        ]
+        constraints = owner_constraints("idempotency_key")
         indexes = [
             models.Index(fields=["learner", "content"]),
             models.Index(fields=["visitor_key", "content"]),
@@ -91,24 +59,12 @@ class Attempt(models.Model):
         return round(self.scaled_score * 100)
 
 
-class ContentProgress(models.Model):
+class ContentProgress(LearnerOwned):
     """One row per learner (or guest) and content, updated in the same transaction as the
     attempt or completion that changes it. The commune, audience and age band are a snapshot
     taken at each change until the content is completed, then kept: coverage counts a
     completion where the learner was when they completed it."""
 
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="content_progress",
-        verbose_name=_("learner"),
-    )
-    # NULL for a signed-in learner (never "": the per-visitor unique constraints skip NULLs).
-    visitor_key = models.CharField(  # noqa: DJ001
-        _("visitor key"), max_length=64, null=True, blank=True
-    )
     content = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("content")
     )
@@ -145,25 +101,15 @@ class ContentProgress(models.Model):
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     updated_at = models.DateTimeField(_("last activity"), default=timezone.now)
 
-    objects = LearnerQuerySet.as_manager()
+    owner_unique = ("content",)
 
     class Meta:
         verbose_name = _("content progress")
         verbose_name_plural = _("content progress")
         constraints = [
-            models.CheckConstraint(condition=LEARNER_OR_VISITOR, name="progress_summary_has_owner"),
+            *owner_constraints("content"),
             models.CheckConstraint(
                 condition=Q(progress__gte=0) & Q(progress__lte=1), name="progress_between_0_and_1"
-            ),
-            models.UniqueConstraint(
-                fields=["learner", "content"],
-                condition=Q(learner__isnull=False),
-                name="progress_unique_per_learner",
-            ),
-            models.UniqueConstraint(
-                fields=["visitor_key", "content"],
-                condition=Q(learner__isnull=True),
-                name="progress_unique_per_visitor",
             ),
         ]
         indexes = [
@@ -178,6 +124,28 @@ class ContentProgress(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @classmethod
+    def merge_guest_row(cls, *, own, guest) -> None:
+        """A guest's row on content the account has progress on too: furthest progress,
+        earliest completion (with the snapshot taken then), best score, attempts added."""
+        own.progress = max(own.progress, guest.progress)
+        own.passed = own.passed or guest.passed
+        own.attempt_count += guest.attempt_count
+        scores = [s for s in (own.best_score, guest.best_score) if s is not None]
+        own.best_score = max(scores) if scores else None
+        completions = [c for c in (own.completed_at, guest.completed_at) if c is not None]
+        if completions and (own.completed_at is None or min(completions) < own.completed_at):
+            source = guest if min(completions) == guest.completed_at else own
+            own.completed_at = source.completed_at
+            own.commune_id, own.audience, own.age_band = (
+                source.commune_id,
+                source.audience,
+                source.age_band,
+            )
+        own.updated_at = max(own.updated_at, guest.updated_at)
+        own.save()
+        guest.delete()
 
 
 def new_verification_code() -> str:

@@ -54,8 +54,7 @@ def submit_attempt(
         raise AttemptLimitReached()
 
     attempt = Attempt(
-        learner_id=context.user_id,
-        visitor_key=None if context.user_id else context.visitor_key,
+        **Attempt.objects.owner_fields(context),
         content_id=content_id,
         answers=answers,
         score=score,
@@ -140,73 +139,6 @@ def issue_certificate(
     return certificate
 
 
-def move_guest_progress(*, visitor_key: str, user) -> int:
-    """A guest signed up or signed in: their attempts and progress become the account's.
-    Where the account already has progress on the same content the two rows are merged
-    (furthest progress, earliest completion, best score). Returns the rows touched."""
-    if not visitor_key:
-        return 0
-    touched, communes = [], set()
-    with transaction.atomic():
-        Attempt.objects.filter(learner__isnull=True, visitor_key=visitor_key).update(learner=user)
-        guest_rows = ContentProgress.objects.select_for_update().filter(
-            learner__isnull=True, visitor_key=visitor_key
-        )
-        for guest in guest_rows:
-            own = (
-                ContentProgress.objects.select_for_update()
-                .filter(learner=user, content_id=guest.content_id)
-                .first()
-            )
-            communes.add(guest.commune_id)
-            if own is None:
-                guest.learner = user
-                guest.save(update_fields=["learner"])
-                touched.append(guest.pk)
-                continue
-            communes.add(own.commune_id)  # before the merge may move its snapshot
-            own.progress = max(own.progress, guest.progress)
-            own.passed = own.passed or guest.passed
-            own.attempt_count += guest.attempt_count
-            scores = [s for s in (own.best_score, guest.best_score) if s is not None]
-            own.best_score = max(scores) if scores else None
-            completions = [c for c in (own.completed_at, guest.completed_at) if c is not None]
-            if completions and (own.completed_at is None or min(completions) < own.completed_at):
-                # The earlier completion wins, with the snapshot taken at that moment.
-                source = guest if min(completions) == guest.completed_at else own
-                own.completed_at = source.completed_at
-                own.commune_id, own.audience, own.age_band = (
-                    source.commune_id,
-                    source.audience,
-                    source.age_band,
-                )
-            own.updated_at = max(own.updated_at, guest.updated_at)
-            own.save()
-            guest.delete()
-            touched.append(own.pk)
-            communes.add(own.commune_id)
-        # Each commune once: the guest's rows leave theirs, the merged rows may change theirs.
-        for commune_id in communes:
-            commune_changed(commune_id=commune_id)
-    return len(touched)
-
-
-def anonymise_learner(*, user, anonymous_key: str) -> None:
-    """The learner's account is being deleted: their attempts and progress stay, under the
-    anonymous key (with the commune, audience and age-band snapshot), so coverage counts do
-    not change; certificates, which carry the person's name, are deleted."""
-    with transaction.atomic():
-        progress = ContentProgress.objects.filter(learner=user)
-        certificates = Certificate.objects.filter(learner=user)
-        communes = set(progress.values_list("commune_id", flat=True))
-        communes |= set(certificates.values_list("commune_id", flat=True))
-        progress.update(learner=None, visitor_key=anonymous_key)
-        Attempt.objects.filter(learner=user).update(learner=None, visitor_key=anonymous_key)
-        certificates.delete()
-        for commune_id in communes:
-            commune_changed(commune_id=commune_id)
-
-
 def _locked_progress(*, context, content_id, course_id, content_audience) -> ContentProgress:
     """The learner's summary row for this content, locked for this transaction (created
     first if needed; a concurrent creator wins and we lock its row)."""
@@ -217,8 +149,7 @@ def _locked_progress(*, context, content_id, course_id, content_audience) -> Con
     try:
         with transaction.atomic():
             ContentProgress.objects.create(
-                learner_id=context.user_id,
-                visitor_key=None if context.user_id else context.visitor_key,
+                **ContentProgress.objects.owner_fields(context),
                 content_id=content_id,
                 course_id=course_id,
                 content_audience=content_audience,

@@ -75,7 +75,7 @@ def test_learner_finds_reads_and_confirms_a_law_once(library, phone):
     button = phone.get_by_role("button", name="Tôi đã đọc và hiểu")
     button.dblclick()
     expect(phone.get_by_text("Bạn đã xác nhận đã đọc và hiểu văn bản này")).to_be_visible()
-    assert ReadReceipt.objects.filter(user=learner).count() == 1
+    assert ReadReceipt.objects.filter(learner=learner).count() == 1
     assert ReadReceipt.objects.get().commune == commune
 
 

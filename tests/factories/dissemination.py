@@ -1,4 +1,4 @@
-"""Read receipts for tests: receipt = ReadReceiptFactory(page=document, user=learner)."""
+"""Read receipts for tests: receipt = ReadReceiptFactory(page=document, learner=learner)."""
 
 import factory
 

@@ -30,7 +30,7 @@ def test_a_learner_confirms_reading_once_even_when_clicking_twice(client, law):
     second = client.post(law.url, follow=True)
 
     receipt = ReadReceipt.objects.get()
-    assert (receipt.user, receipt.page_id, receipt.commune) == (learner, law.pk, commune)
+    assert (receipt.learner, receipt.page_id, receipt.commune) == (learner, law.pk, commune)
     assert receipt.audience == "police"
     assert "Cảm ơn bạn" in first.content.decode()
     assert "Bạn đã xác nhận đọc văn bản này rồi." in second.content.decode()
@@ -43,7 +43,7 @@ def test_a_guest_who_chose_a_commune_is_counted_by_visitor_key(client, law):
     client.post(law.url)
     client.post(law.url)
     receipt = ReadReceipt.objects.get()
-    assert receipt.user is None
+    assert receipt.learner is None
     assert (receipt.visitor_key, receipt.commune, receipt.age_band) == (
         visitor_key,
         commune,

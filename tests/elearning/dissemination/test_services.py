@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from elearning.accounts.context import LearnerContext
-from elearning.accounts.signals import guest_became_learner
+from elearning.accounts.learner_data import move_guest_rows
 from elearning.dissemination.models import ReadReceipt
 from elearning.dissemination.selectors import has_read, receipts_by_commune
 from elearning.dissemination.services import record_read_receipt
@@ -35,23 +35,23 @@ def test_recording_twice_keeps_one_receipt(home_page):
 
 def test_the_database_refuses_a_second_receipt_for_the_same_learner(home_page):
     user = UserFactory()
-    ReadReceiptFactory(page=home_page, user=user)
+    ReadReceiptFactory(page=home_page, learner=user)
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReadReceiptFactory(page=home_page, user=user)
+        ReadReceiptFactory(page=home_page, learner=user)
 
 
 def test_the_database_refuses_a_receipt_without_a_reader(home_page):
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReadReceiptFactory(page=home_page, user=None, visitor_key=None)
+        ReadReceiptFactory(page=home_page, learner=None, visitor_key=None)
 
 
 def test_a_guest_who_signs_up_keeps_their_receipts(home_page):
     commune = CommuneFactory()
     record_read_receipt(page_id=home_page.pk, context=guest(commune))
     user = UserFactory()
-    guest_became_learner.send(sender=None, visitor_key="guest-key-1", user=user)
+    move_guest_rows(visitor_key="guest-key-1", user=user)
     receipt = ReadReceipt.objects.get()
-    assert receipt.user == user
+    assert receipt.learner == user
     assert receipt.commune == commune
     assert has_read(page_id=home_page.pk, user_id=user.pk, visitor_key=None)
 
@@ -59,9 +59,9 @@ def test_a_guest_who_signs_up_keeps_their_receipts(home_page):
 def test_a_document_read_both_as_guest_and_learner_counts_once(home_page):
     commune = CommuneFactory()
     user = UserFactory()
-    ReadReceiptFactory(page=home_page, user=user, commune=commune)
+    ReadReceiptFactory(page=home_page, learner=user, commune=commune)
     record_read_receipt(page_id=home_page.pk, context=guest(commune))
-    guest_became_learner.send(sender=None, visitor_key="guest-key-1", user=user)
+    move_guest_rows(visitor_key="guest-key-1", user=user)
     assert ReadReceipt.objects.count() == 1
 
 
@@ -79,11 +79,11 @@ def test_a_deleted_learners_receipt_still_counts_but_no_longer_names_them(home_p
 
     commune = CommuneFactory()
     user = UserFactory()
-    ReadReceiptFactory(page=home_page, user=user, commune=commune)
+    ReadReceiptFactory(page=home_page, learner=user, commune=commune)
 
     delete_learner(user=user)
 
     receipt = ReadReceipt.objects.get()
-    assert receipt.user_id is None
+    assert receipt.learner_id is None
     assert receipt.visitor_key.startswith("deleted-")
     assert receipts_by_commune(page_ids=[home_page.pk]) == {commune.pk: 1}

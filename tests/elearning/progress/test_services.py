@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from elearning.accounts.choices import Audience
-from elearning.accounts.signals import guest_became_learner
+from elearning.accounts.learner_data import move_guest_rows
 from elearning.progress import selectors, services
 from elearning.progress.choices import ContentAudience, Grading
 from elearning.progress.exceptions import AttemptLimitReached, InvalidSubmission, NotAllowed
@@ -199,7 +199,7 @@ def test_guest_progress_moves_to_the_new_account(learner):
     # The account had already failed the same quiz on another device.
     submit(learner_context_for(learner), quiz, key="u", score=3, passed=False)
 
-    guest_became_learner.send(sender=None, visitor_key="phone-1", user=learner)
+    move_guest_rows(visitor_key="phone-1", user=learner)
 
     rows = {row.content_id: row for row in ContentProgress.objects.all()}
     assert set(rows) == {read.pk, quiz.pk}
@@ -228,7 +228,7 @@ def test_certificates_rest_only_on_trusted_grading(learner):
 
 
 def test_a_deleted_account_leaves_its_progress_anonymous(learner, commune):
-    from elearning.accounts.signals import learner_deleting
+    from elearning.accounts.services import delete_learner
     from elearning.progress.models import Certificate
 
     police = learner_context_for(learner, audience=Audience.POLICE, commune=commune)
@@ -238,13 +238,12 @@ def test_a_deleted_account_leaves_its_progress_anonymous(learner, commune):
         user=learner, course=quiz, score_percent=80, learner_name="Trần Minh", context=police
     )
 
-    learner_deleting.send(sender=None, user=learner, anonymous_key="gone-1")
-    learner.delete()
+    delete_learner(user=learner)
 
     progress = ContentProgress.objects.get()
-    assert progress.learner is None and progress.visitor_key == "gone-1"
+    assert progress.learner is None and progress.visitor_key.startswith("deleted-")
     assert (progress.commune, progress.audience, progress.passed) == (commune, "police", True)
-    assert Attempt.objects.get().visitor_key == "gone-1"
+    assert Attempt.objects.get().visitor_key == progress.visitor_key
     assert not Certificate.objects.exists()
 
 
@@ -260,7 +259,7 @@ def test_a_merge_recounts_both_communes_the_rows_left_and_joined(
     assert (people_counted(home), people_counted(away)) == (1, 1)
 
     with django_capture_on_commit_callbacks(execute=True):
-        guest_became_learner.send(sender=None, visitor_key="phone-2", user=learner)
+        move_guest_rows(visitor_key="phone-2", user=learner)
     assert ContentProgress.objects.get().commune == away  # the earlier completion's snapshot
     # One person now, counted where they first completed; the home commune is recounted too.
     assert (people_counted(home), people_counted(away)) == (0, 1)
