@@ -14,7 +14,7 @@ from wagtail.search import index
 from elearning.geo.models import AdminCatalog, AdminUnit
 
 from .blocks import CampaignStreamBlock
-from .views import region_chooser_viewset
+from .region_chooser import region_chooser_viewset
 
 # 30/7: "Ngày toàn dân phòng, chống mua bán người" (Quyết định 793/QĐ-TTg) and the UN World
 # Day against Trafficking in Persons.

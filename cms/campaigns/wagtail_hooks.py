@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Slogan
-from .views import region_chooser_viewset
+from .region_chooser import region_chooser_viewset
 
 
 class SloganViewSet(SnippetViewSet):

@@ -29,7 +29,7 @@ class LegalIndexPage(Page):
         verbose_name = _("legal library")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import library_context
+        from .page_context import library_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(library_context(request, index_page=self))
@@ -176,13 +176,13 @@ class LegalDocumentPage(Page):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from .views import confirm_read
+            from .page_context import confirm_read
 
             return confirm_read(request, page=self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import document_context
+        from .page_context import document_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(document_context(request, page=self))

@@ -1,4 +1,5 @@
-"""Request handling of the legal pages; the work is done by selectors and services."""
+"""The legal pages' context and the reader's "I have read it" (called by the page models); the
+work is done by selectors and services."""
 
 from urllib.parse import urlencode
 
