@@ -5,6 +5,7 @@ import functools
 from django.db import DEFAULT_DB_ALIAS, connection
 
 from .choices import AgeBand, Audience
+from .consent import CONSENT_AGE
 from .context import LearnerContext
 from .guest import read_guest_cookie
 from .models import GuardianConsent, LearnerProfile, User, age_in_year
@@ -151,8 +152,6 @@ def may_process(*, user) -> bool:
 
 
 def _consent_allows(*, active: bool, any_given: bool, age: int | None) -> bool:
-    from .consent import CONSENT_AGE
-
     if active:
         return True
     if any_given:

@@ -20,7 +20,7 @@ from wagtail.admin.views.reports import ReportView
 
 from elearning.geo.models import AdminUnit
 
-from . import charts, pdf_requests, selectors
+from . import charts, imports, pdf_requests, selectors
 from .choices import IndicatorCode
 from .models import PdfReport, Plan
 
@@ -338,8 +338,6 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         return self.kind.label
 
     def dispatch(self, request, kind):
-        from . import imports
-
         self.kind = imports.KINDS.get(kind)
         if self.kind is None:
             raise Http404
@@ -358,8 +356,6 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         return self.render()
 
     def post(self, request, kind):
-        from . import imports
-
         if "confirm" in request.POST:
             pending = request.session.get(self.session_key) or {}
             if pending.get("kind") != self.kind.key or not pending.get("rows"):

@@ -5,15 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from elearning.accounts.choices import AgeBand, Audience
-from elearning.accounts.owned import LearnerOwned, LearnerOwnedQuerySet, owner_constraints
-
-
-class ReadReceiptQuerySet(LearnerOwnedQuerySet):
-    def for_documents(self, page_ids):
-        return self.filter(page_id__in=page_ids)
-
-    def for_communes(self, commune_ids):
-        return self.filter(commune_id__in=commune_ids)
+from elearning.accounts.owned import LearnerOwned, owner_constraints
 
 
 class ReadReceipt(LearnerOwned):
@@ -36,8 +28,6 @@ class ReadReceipt(LearnerOwned):
     audience = models.CharField(_("audience"), max_length=32, choices=Audience.choices)
     age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices)
     read_at = models.DateTimeField(_("read at"), auto_now_add=True)
-
-    objects = ReadReceiptQuerySet.as_manager()
 
     # Once per learner and document: a guest's receipt for a document the account had
     # confirmed already gives way to the account's earlier one.

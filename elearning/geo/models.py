@@ -6,6 +6,8 @@ catalogue + level + code, never by code alone."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .search import normalise
+
 
 class AdminCatalog(models.Model):
     CURRENT = "2025"
@@ -89,8 +91,6 @@ class AdminUnit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from .search import normalise
-
         self.search_name = normalise(self.name)
         super().save(*args, **kwargs)
 

@@ -4,11 +4,14 @@ from django.db import IntegrityError, transaction
 from elearning.accounts.context import LearnerContext
 from elearning.accounts.learner_data import move_guest_rows
 from elearning.dissemination.models import ReadReceipt
-from elearning.dissemination.selectors import has_read, receipts_by_commune
+from elearning.dissemination.selectors import has_read
 from elearning.dissemination.services import record_read_receipt
 from tests.factories.accounts import UserFactory
+from tests.factories.coverage import people_counted
 from tests.factories.dissemination import ReadReceiptFactory
 from tests.factories.geo import CommuneFactory
+
+LEGAL = "legal_disseminated"
 
 pytestmark = pytest.mark.django_db
 
@@ -65,25 +68,31 @@ def test_a_document_read_both_as_guest_and_learner_counts_once(home_page):
     assert ReadReceipt.objects.count() == 1
 
 
-def test_receipts_are_counted_per_commune(home_page):
+def test_receipts_reach_the_coverage_figures_of_their_commune(
+    home_page, django_capture_on_commit_callbacks
+):
     first, second = CommuneFactory(), CommuneFactory()
-    record_read_receipt(page_id=home_page.pk, context=guest(first, "a"))
-    record_read_receipt(page_id=home_page.pk, context=guest(first, "b"))
-    record_read_receipt(page_id=home_page.pk, context=guest(second, "c"))
-    assert receipts_by_commune(page_ids=[home_page.pk]) == {first.pk: 2, second.pk: 1}
-    assert receipts_by_commune(page_ids=[home_page.pk], commune_ids=[second.pk]) == {second.pk: 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        record_read_receipt(page_id=home_page.pk, context=guest(first, "a"))
+        record_read_receipt(page_id=home_page.pk, context=guest(first, "b"))
+        record_read_receipt(page_id=home_page.pk, context=guest(second, "c"))
+    assert people_counted(first, LEGAL) == 2
+    assert people_counted(second, LEGAL) == 1
 
 
-def test_a_deleted_learners_receipt_still_counts_but_no_longer_names_them(home_page):
+def test_a_deleted_learners_receipt_still_counts_but_no_longer_names_them(
+    home_page, django_capture_on_commit_callbacks
+):
     from elearning.accounts.services import delete_learner
 
     commune = CommuneFactory()
     user = UserFactory()
     ReadReceiptFactory(page=home_page, learner=user, commune=commune)
 
-    delete_learner(user=user)
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_learner(user=user)
 
     receipt = ReadReceipt.objects.get()
     assert receipt.learner_id is None
     assert receipt.visitor_key.startswith("deleted-")
-    assert receipts_by_commune(page_ids=[home_page.pk]) == {commune.pk: 1}
+    assert people_counted(commune, LEGAL) == 1
