@@ -25,6 +25,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+run: export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 run: setup ## migrate, load the demo data and serve http://127.0.0.1:8000 on SQLite
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo_data
@@ -33,8 +34,8 @@ run: setup ## migrate, load the demo data and serve http://127.0.0.1:8000 on SQL
 
 test: setup browser ## the whole suite (PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL say so)
 	$(BIN)/ruff check .
-	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 browser: ## Debian's chromium for the browser tests, installed when missing and possible
 	@bash scripts/ensure-chromium.sh

@@ -1,4 +1,4 @@
-"""How gunicorn serves the site in production: `gunicorn elearning.wsgi`, run from the project
+"""How gunicorn serves the site in production: `gunicorn config.wsgi`, run from the project
 folder, reads this file. The figures behind it are in bench/README.md (quiz submissions)."""
 
 import os

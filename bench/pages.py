@@ -100,7 +100,7 @@ def measure(name: str, path: str) -> dict:
 def main():
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "elearning.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
@@ -112,7 +112,7 @@ def main():
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
-            "elearning.wsgi",
+            "config.wsgi",
             "-b",
             f"127.0.0.1:{PORT}",
             "-w",

@@ -60,7 +60,7 @@ STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", "/tmp/bench_quiz_static")
 
 ENV = {
     **os.environ,
-    "DJANGO_SETTINGS_MODULE": "elearning.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "bench-quiz-submissions-" + "x" * 40,
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_SSL_REDIRECT": "False",
@@ -330,7 +330,7 @@ def main():
     server = start(
         [
             str(BIN / "gunicorn"),
-            "elearning.wsgi",
+            "config.wsgi",
             *(["-w", str(GUNICORN_WORKERS)] if GUNICORN_WORKERS else []),
             *(["--threads", str(GUNICORN_THREADS)] if GUNICORN_THREADS > 1 else []),
             "-b",

@@ -22,7 +22,7 @@ def run(args, cwd):
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "elearning.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     lang_args = [arg for code in LANGUAGES for arg in ("-l", code)]
     for app_dir in APP_DIRS:
         run(["makemessages", *lang_args, "--no-obsolete", "--add-location=file"], cwd=app_dir)

@@ -10,7 +10,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 
-from elearning.celery import app
+from config.celery import app
 
 
 def real_broker_url() -> str:

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from elearning import coalesced_tasks
+from common import coalesced_tasks
 from tests.celery_worker import broker_queue, celery_worker  # noqa: F401 (fixtures for every test)
 
 

@@ -8,8 +8,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from common.text import normalise
 from elearning.geo.models import AdminCatalog, AdminUnit
-from elearning.geo.search import normalise
 
 
 class RegionFilterForm(BaseFilterForm):

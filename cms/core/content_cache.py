@@ -1,8 +1,8 @@
 """A cache for what is derived from published pages, emptied as a whole whenever any page is
 published, unpublished, moved or deleted, or a view restriction, site or locale changes (see
-receivers.py), through elearning.generation_cache."""
+receivers.py), through common.generation_cache."""
 
-from elearning.generation_cache import GenerationCache
+from common.generation_cache import GenerationCache
 
 # Bounds how long an entry can outlive a change in a deployment whose processes do not share
 # a cache (the cache must be shared, e.g. Redis, for changes to show at once).

@@ -4,7 +4,7 @@ search word matches the start of a stored word."""
 
 import re
 
-from elearning.geo.search import normalise
+from common.text import normalise
 
 # Letters, digits and the "/" and "-" inside numbers such as "793/QĐ-TTg" make a word.
 _NOT_WORD = re.compile(r"[^\w/-]+")

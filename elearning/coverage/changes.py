@@ -5,7 +5,7 @@ certificate, a guest's rows moved to an account, an account's rows anonymised) c
 `commune_changed()` for each commune whose rows changed, inside its transaction. From there:
 
 1. `commune_changed(commune_id=...)` (this module): after commit, queue one refresh of the
-   commune, coalesced (elearning.coalesced_tasks: while a refresh of the commune waits in the
+   commune, coalesced (common.coalesced_tasks: while a refresh of the commune waits in the
    queue, further changes queue nothing, because the waiting refresh will read them);
 2. `tasks.refresh_commune_rollups(commune_id)` (a worker, or in-process without a broker);
 3. `services.refresh_commune_rollups(commune_id=...)`: one transaction that recounts the
@@ -13,7 +13,7 @@ certificate, a guest's rows moved to an account, an account's rows anonymised) c
 
 The nightly `reconcile_rollups` corrects whatever a lost call left behind."""
 
-from elearning import coalesced_tasks
+from common import coalesced_tasks
 
 from .tasks import refresh_commune_rollups
 

@@ -8,7 +8,7 @@ the day (figures are as of today) and by the exact set of communes read. Only th
 cached: who may read what is decided before, and "<5" is applied after, on every request, by
 the same code as without the cache.
 
-The generation is kept by elearning.generation_cache, in the cache shared by web and worker
+The generation is kept by common.generation_cache, in the cache shared by web and worker
 processes (Redis, as production has)."""
 
 import hashlib
@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from elearning.generation_cache import GenerationCache
+from common.generation_cache import GenerationCache
 
 # A safety net for changes nothing bumps for (administrative units re-imported).
 TIMEOUT = 6 * 60 * 60

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.text import normalise
 from elearning.accounts.choices import Audience
 from elearning.geo.models import AdminUnit
-from elearning.geo.search import normalise
 
 from .choices import IndicatorCode, ModelType
 from .models import CommuneProfile, Denominator, Indicator

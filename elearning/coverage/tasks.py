@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from elearning import coalesced_tasks
+from common import coalesced_tasks
 
 from . import services
 from .pdf import render_pdf_report

@@ -16,8 +16,9 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import F
 
+from common.text import normalise
+
 from .models import AdminCatalog, AdminUnit, AdminUnitLineage
-from .search import normalise
 
 CATALOGS = {
     AdminCatalog.CURRENT: {

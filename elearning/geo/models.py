@@ -6,7 +6,7 @@ catalogue + level + code, never by code alone."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .search import normalise
+from common.text import normalise
 
 
 class AdminCatalog(models.Model):

@@ -2,8 +2,9 @@
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
+from common.text import normalise
+
 from .models import AdminUnit
-from .search import normalise
 
 
 def current_communes():

@@ -10,8 +10,9 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from common.text import normalise
+
 from .models import AdminCatalog, AdminUnit
-from .search import normalise
 
 
 class ProvinceChoiceField(forms.ModelChoiceField):

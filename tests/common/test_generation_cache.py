@@ -1,7 +1,7 @@
 """A generation cache may also keep entries in each process; they must never outlive a bump,
 an outage of the shared cache or the entries' timeout."""
 
-from elearning.generation_cache import GenerationCache
+from common.generation_cache import GenerationCache
 
 
 def builder(values):

@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "elearning.accounts.middleware.GuestCarryOverMiddleware",
 ]
 
-ROOT_URLCONF = "elearning.urls"
+ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
     {
@@ -98,7 +98,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "elearning.wsgi.application"
+WSGI_APPLICATION = "config.wsgi.application"
 
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from elearning import coalesced_tasks
+from common import coalesced_tasks
 from elearning.coverage.tasks import refresh_commune_rollups
 from elearning.progress.models import Attempt
 from tests.factories.accounts import UserFactory

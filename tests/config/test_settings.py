@@ -24,7 +24,7 @@ def run_manage(*args, **env):
             "CACHE_URL",
         }
     }
-    environment.update(DJANGO_SETTINGS_MODULE="elearning.settings.production", **env)
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -1,9 +1,10 @@
 import gc
-import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "elearning.settings.production")
+from config import use_default_settings
+
+use_default_settings()
 
 application = get_wsgi_application()
 
