@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("h5p/", include("elearning.h5p.urls")),
     path("certificates/", include("elearning.progress.urls")),
+    path("check-in/", include("elearning.community.urls")),
     path("learning/", include("cms.learning.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "elearning.h5p",
     "elearning.dissemination",
     "elearning.coverage",
+    "elearning.community",
     "elearning.health",
     "cms.core",
     "cms.campaigns",

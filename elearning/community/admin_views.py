@@ -1,0 +1,99 @@
+"""The session's page in the admin (details, counts, QR code, live check-ins, review) and the
+reviewer's confirm/return action."""
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.views.generic.models import InspectView
+
+from . import checkin, selectors, services
+from .choices import SessionStatus
+
+
+def _session_for(request, pk):
+    return get_object_or_404(selectors.sessions_for(user=request.user), pk=pk)
+
+
+class SessionInspectView(InspectView):
+    template_name = "community/admin/session.html"
+
+    def get_object(self, queryset=None):
+        return _session_for(self.request, self.pk)
+
+    def get_edit_url(self):
+        if selectors.can_edit(user=self.request.user, session=self.object):
+            return super().get_edit_url()
+        return None
+
+    def get_delete_url(self):
+        session, user = self.object, self.request.user
+        if not session.is_confirmed and (session.author_id == user.pk or user.is_superuser):
+            return super().get_delete_url()
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        session, user = self.object, self.request.user
+        open_for_check_in = (
+            session.status != SessionStatus.RETURNED and timezone.now() <= session.closes_at
+        )
+        if open_for_check_in and session.author_id == user.pk:
+            url = checkin.checkin_url(self.request, session.pk)
+            context["checkin_url"] = url
+            context["qr_svg"] = segno.make(url, error="m").svg_inline(
+                scale=5, border=2, omitsize=True
+            )
+            context["code_url"] = self.request.build_absolute_uri(reverse("community:code"))
+        context.update(
+            session=session,
+            counts=session.counts.order_by("age_band", "sex"),
+            total=sum(c.count for c in session.counts.all()),
+            live=selectors.check_in_counts(session=session, viewer=user),
+            live_url=reverse("community_sessions:live", args=[session.pk]),
+            can_review=selectors.is_reviewer(user=user)
+            and session.status != SessionStatus.RETURNED,
+            can_confirm=selectors.is_reviewer(user=user) and session.status == SessionStatus.DRAFT,
+            review_url=reverse("community_sessions:review", args=[session.pk]),
+        )
+        return context
+
+
+def live_counts(request, pk):
+    """The check-in counts alone, for the session page to refresh every few seconds."""
+    if not request.user.has_perm("community.view_communitysession"):
+        raise PermissionDenied
+    session = _session_for(request, pk)
+    return TemplateResponse(
+        request,
+        "community/admin/live_counts.html",
+        {"live": selectors.check_in_counts(session=session, viewer=request.user)},
+    )
+
+
+@require_POST
+def review(request, pk):
+    session = _session_for(request, pk)
+    decision = request.POST.get("decision")
+    try:
+        if decision == "confirm":
+            services.confirm_session(user=request.user, session_id=session.pk)
+            messages.success(request, _("Session confirmed: it now counts in the reports."))
+        elif decision == "return":
+            services.return_session(
+                user=request.user, session_id=session.pk, reason=request.POST.get("reason", "")
+            )
+            messages.success(request, _("Session returned to its author."))
+        else:
+            raise Http404
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied:
+        messages.error(request, _("You may not review sessions of this commune."))
+    return redirect("community_sessions:inspect", session.pk)

@@ -1,0 +1,68 @@
+"""Reads of community sessions: whose sessions a user may see (the coverage reader scope), and
+the check-in counts shown to the officer."""
+
+from collections import Counter
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from elearning.coverage.choices import SUPPRESS_BELOW
+from elearning.coverage.selectors import communes_of, reader_scope
+
+from .choices import SessionAgeBand
+from .models import CommunitySession, SessionCheckIn
+
+SUPPRESSED = "<5"
+
+
+def communes_in_scope(*, user) -> frozenset | None:
+    """The current communes a user may record or review sessions for: the area of their report
+    scope (a commune, a province; None: the whole country). Empty when they have no scope."""
+    scope = reader_scope(user=user)
+    if scope is None:
+        return frozenset()
+    return communes_of(scope.unit)
+
+
+def sessions_for(*, user) -> QuerySet:
+    sessions = CommunitySession.objects.select_related("commune", "author")
+    communes = communes_in_scope(user=user)
+    if communes is None:
+        return sessions
+    return sessions.filter(commune_id__in=communes)
+
+
+def is_reviewer(*, user) -> bool:
+    return user.has_perm("community.review_communitysession")
+
+
+def can_edit(*, user, session: CommunitySession) -> bool:
+    """The author edits until the session is confirmed (a returned one too, to correct it)."""
+    return (
+        not session.is_confirmed
+        and user.has_perm("community.change_communitysession")
+        and (session.author_id == user.pk or user.is_superuser)
+    )
+
+
+def check_in_counts(*, session: CommunitySession, viewer) -> dict:
+    """Check-ins by age band and in total. Exact for the session's author while check-in is
+    open; anyone else, or anyone once it is closed, sees small counts as "<5"."""
+    counts = Counter(
+        SessionCheckIn.objects.filter(session=session).values_list("age_band", flat=True)
+    )
+    exact = session.author_id == viewer.pk and timezone.now() <= session.closes_at
+
+    def small(n):
+        return not exact and 0 < n < SUPPRESS_BELOW
+
+    total = sum(counts.values())
+    bands = [(label, counts.get(value, 0)) for value, label in SessionAgeBand.check_in_choices()]
+    # One small band could be recovered from the total and the others: hide them all.
+    bands_hidden = any(small(n) for _label, n in bands)
+    return {
+        "total": SUPPRESSED if small(total) else total,
+        "bands": [] if bands_hidden else bands,
+        "bands_hidden": bands_hidden,
+        "exact": exact,
+    }

@@ -1,0 +1,93 @@
+"""The participant's check-in page, opened from the session's QR code on their own phone:
+server-rendered, light, no account needed. A forged token, a closed session or a second
+check-in from the same phone gets a clear message and changes nothing."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from . import checkin, services
+from .choices import SessionAgeBand, SessionStatus, Sex
+from .models import CODE_LENGTH, CommunitySession, SessionCheckIn
+
+
+class CheckInForm(forms.Form):
+    age_band = forms.ChoiceField(
+        label=_("Your age"),
+        choices=SessionAgeBand.check_in_choices(),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose your age group.")},
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex (if you wish)"),
+        choices=[
+            ("", _("I prefer not to say")),
+            (Sex.FEMALE, Sex.FEMALE.label),
+            (Sex.MALE, Sex.MALE.label),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label=_("Session code"), max_length=CODE_LENGTH + 4)
+
+
+def _page(request, template, context, status=200):
+    response = render(request, f"community/{template}.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def check_in(request, token):
+    session_id = checkin.session_id_from(token)
+    session = CommunitySession.objects.select_related("commune").filter(pk=session_id).first()
+    if session is None or session.status == SessionStatus.RETURNED:
+        reason = _("This QR code is not valid. Ask the session's officer for the code.")
+        return _page(request, "check_in_refused", {"reason": reason}, status=404)
+    key = checkin.device_key(request)
+    done = bool(key) and SessionCheckIn.objects.filter(session=session, visitor_key=key).exists()
+    form = CheckInForm(request.POST or None)
+    context = {
+        "session": session,
+        "done": done,
+        "closed": timezone.now() > session.closes_at,
+        "form": form,
+    }
+    if request.method == "GET":
+        return _page(request, "check_in", context)
+    if not form.is_valid():
+        return _page(request, "check_in", context, status=400)
+    key = key or checkin.new_device_key()
+    try:
+        services.check_in(
+            session_id=session.pk,
+            visitor_key=key,
+            learner_id=request.user.pk if request.user.is_authenticated else None,
+            age_band=form.cleaned_data["age_band"],
+            sex=form.cleaned_data["sex"],
+        )
+    except ValidationError as error:
+        context["refusal"] = " ".join(error.messages)
+        return _page(request, "check_in", context, status=409)
+    response = redirect(request.path)
+    checkin.remember_device(response, key)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def enter_code(request):
+    """The short code typed by hand, for a phone whose camera cannot read the QR code."""
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"].strip().upper().replace(" ", "")
+        session = CommunitySession.objects.filter(checkin_code=code).first()
+        if session is not None:
+            return redirect("community:check_in", checkin.token_for(session.pk))
+        form.add_error("code", _("No session has this code. Check the letters and try again."))
+    return _page(request, "enter_code", {"form": form}, status=400 if form.errors else 200)

@@ -1,0 +1,2 @@
+# The coverage tests' provinces and communes (Ninh Bình and its three communes, Hà Nội).
+from tests.elearning.coverage.conftest import communes, ha_noi, hanoi_commune, ninh_binh  # noqa: F401
