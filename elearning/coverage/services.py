@@ -79,9 +79,10 @@ def set_report_scope(*, user, unit: AdminUnit | None) -> ReportReader:
     return reader
 
 
-def request_pdf(*, plan, unit, user) -> PdfReport:
+def request_pdf(*, plan, unit, user, format=PdfReport.Format.PDF) -> PdfReport:
+    """A report document (PDF, or DOCX to edit) made in the background."""
     from .tasks import make_overview_pdf
 
-    report = PdfReport.objects.create(plan=plan, unit=unit, requested_by=user)
+    report = PdfReport.objects.create(plan=plan, unit=unit, requested_by=user, format=format)
     make_overview_pdf.delay_on_commit(report.pk)
     return report

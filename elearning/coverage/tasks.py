@@ -19,6 +19,7 @@ def reconcile_rollups() -> int:
 
 @shared_task
 def make_overview_pdf(pdf_report_id: int) -> None:
-    from .pdf import render_pdf_report
+    """A report document (PDF or DOCX); the name is kept for tasks already queued."""
+    from .documents import render_report
 
-    render_pdf_report(pdf_report_id=pdf_report_id)
+    render_report(report_id=pdf_report_id)

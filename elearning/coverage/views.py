@@ -22,6 +22,7 @@ from elearning.geo.models import AdminUnit
 
 from . import charts, selectors, services
 from .choices import IndicatorCode
+from .exports import SafeExportMixin
 from .models import PdfReport, Plan
 
 
@@ -66,7 +67,10 @@ class PlanAreaMixin(ReaderMixin):
         )
         unit = None
         if unit_id := request.GET.get("unit"):
-            unit = AdminUnit.objects.select_related("catalog").filter(pk=unit_id).first()
+            # A unit id is digits only: "abc", "1.5", "%00" or a huge number is no unit.
+            if not (unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 18):
+                raise Http404
+            unit = AdminUnit.objects.select_related("catalog").filter(pk=int(unit_id)).first()
             if unit is None:
                 raise Http404
         self.area = selectors.area_for(plan=self.plan, scope=self.scope, unit=unit)
@@ -92,7 +96,7 @@ class PlanAreaMixin(ReaderMixin):
         return self.breadcrumbs_items + items + [{"url": "", "label": self.get_page_title()}]
 
 
-class PlanIndexView(ReaderMixin, ReportView):
+class PlanIndexView(ReaderMixin, SafeExportMixin, ReportView):
     page_title = gettext_lazy("Coverage reports")
     header_icon = "table"
     index_url_name = "coverage_reports:index"
@@ -127,7 +131,7 @@ class PlanIndexView(ReaderMixin, ReportView):
         return plans
 
 
-class OverviewView(PlanAreaMixin, ReportView):
+class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
     template_name = "coverage/overview.html"
     header_icon = "table"
     paginate_by = None
@@ -167,7 +171,10 @@ class OverviewView(PlanAreaMixin, ReportView):
 
     @cached_property
     def overview(self):
-        return selectors.overview(area=self.area)
+        return selectors.overview(
+            area=self.area,
+            parents=selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit),
+        )
 
     def get_queryset(self):
         return self.overview.figures
@@ -192,15 +199,18 @@ class OverviewView(PlanAreaMixin, ReportView):
             ],
             areas_url=reverse("coverage_reports:areas", args=[self.plan.pk]) + self.unit_query(),
             pdf_url=reverse("coverage_reports:pdf", args=[self.plan.pk]) + self.unit_query(),
-            pdf=PdfReport.objects.filter(
-                plan=self.plan, unit=self.area.unit, requested_by=self.request.user
-            ).first(),
-            drill_down=self.area.is_country or len(self.area.commune_ids) > 1,
+            documents=[
+                PdfReport.objects.filter(
+                    plan=self.plan, unit=self.area.unit, requested_by=self.request.user, format=kind
+                ).first()
+                for kind in PdfReport.Format.values
+            ],
+            drill_down=self.area.has_children,
         )
         return context
 
 
-class AreaView(PlanAreaMixin, ReportView):
+class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
     """The units of an area (provinces of the country, or communes), sortable by each
     indicator, with a map coloured by the chosen one."""
 
@@ -309,8 +319,13 @@ class AreaView(PlanAreaMixin, ReportView):
 
 class PdfRequestView(PlanAreaMixin, View):
     def post(self, request, plan_id):
-        services.request_pdf(plan=self.plan, unit=self.area.unit, user=request.user)
-        messages.success(request, _("The PDF is being prepared. Reload this page in a moment."))
+        wanted = request.POST.get("format", PdfReport.Format.PDF)
+        if wanted not in PdfReport.Format.values:
+            raise Http404
+        services.request_pdf(plan=self.plan, unit=self.area.unit, user=request.user, format=wanted)
+        messages.success(
+            request, _("The document is being prepared. Reload this page in a moment.")
+        )
         return redirect(reverse("coverage_reports:overview", args=[plan_id]) + self.unit_query())
 
 
@@ -319,11 +334,17 @@ class PdfDownloadView(ReaderMixin, View):
         report = get_object_or_404(
             PdfReport, pk=pk, requested_by=request.user, status=PdfReport.Status.READY
         )
+        types = {
+            PdfReport.Format.PDF: "application/pdf",
+            PdfReport.Format.DOCX: (
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ),
+        }
         return FileResponse(
             report.file.open("rb"),
             as_attachment=True,
-            filename=f"bao-cao-{report.plan.pk}.pdf",
-            content_type="application/pdf",
+            filename=f"bao-cao-{report.plan.pk}.{report.format}",
+            content_type=types[report.format],
         )
 
 

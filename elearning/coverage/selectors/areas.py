@@ -2,15 +2,22 @@
 the drill-down table and the map."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from elearning.coverage import figures_cache
 from elearning.coverage.choices import IndicatorCode
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
 
-from .figures import course_titles, dissemination_documents, figures_of, targets_of
+from .figures import (
+    area_figures,
+    course_titles,
+    dissemination_documents,
+    figures_of,
+    targets_of,
+)
 from .inputs import collect
 from .scope import Area
+from .suppression import protect
 
 # Read once per cell of the unit tables: IndicatorCode.values builds a new list every time.
 CODES = frozenset(IndicatorCode.values)
@@ -19,8 +26,9 @@ CODES = frozenset(IndicatorCode.values)
 @dataclass
 class AreaRow:
     unit: AdminUnit
-    figures: dict  # indicator code -> Figure
-    formerly: str = ""  # legacy units this commune came from (legacy plans)
+    figures: dict  # indicator code -> the indicator's Figure
+    all_figures: list  # with the details (agencies, courses, documents)
+    former_units: list = field(default_factory=list)  # legacy units it came from (legacy plans)
 
     def __getattr__(self, name):
         # Columns and exports read "<code>_display" and "<code>_sort".
@@ -34,14 +42,23 @@ class AreaRow:
     def name(self) -> str:
         return self.unit.name
 
+    @property
+    def formerly(self) -> str:
+        return ", ".join(self.former_units)
+
 
 def area_rows(*, area: Area) -> list[AreaRow]:
     """One row per child of the area (provinces of the country, else communes), with each
     indicator's value."""
+    return protected_table(area, docs=dissemination_documents())[1]
+
+
+def protected_table(area: Area, *, docs) -> tuple[list, list[AreaRow]]:
+    """The area's own figures and its rows, suppressed together: the rows are the parts of
+    the area's figures, so a hidden row must not be the area's figure minus the others."""
     inputs = figures_cache.get_or_compute(
         "areas", area.commune_ids, lambda: collect(area, children=True)[0]
     )
-    docs = dissemination_documents()
     units = AdminUnit.objects.current()
     if area.is_country:
         units = units.provinces()
@@ -54,24 +71,22 @@ def area_rows(*, area: Area) -> list[AreaRow]:
             to_unit_id__in=area.commune_ids or (), from_unit__catalog=area.plan.scope_unit.catalog
         ).values_list("to_unit_id", "from_unit__name"):
             names[to_id].append(name)
-        formerly = {pk: ", ".join(sorted(n)) for pk, n in names.items()}
+        formerly = {pk: sorted(n) for pk, n in names.items()}
     rows = []
     courses = course_titles(inputs.values())
     targets = targets_of(area.plan)
     for unit in units.order_by("name"):
         figures = figures_of(
-            inputs[unit.pk],
-            plan=area.plan,
-            docs=docs,
-            courses=courses,
-            targets=targets,
-            details=False,
+            inputs[unit.pk], plan=area.plan, docs=docs, courses=courses, targets=targets
         )
         rows.append(
             AreaRow(
                 unit=unit,
-                figures={figure.code: figure for figure in figures},
-                formerly=formerly.get(unit.pk, ""),
+                figures={figure.code: figure for figure in figures if not figure.is_detail},
+                all_figures=figures,
+                former_units=formerly.get(unit.pk, []),
             )
         )
-    return rows
+    total = area_figures(area, docs=docs)
+    protect(rows=[row.all_figures for row in rows], total_row=total)
+    return total, rows

@@ -20,6 +20,7 @@ from .inputs import ALL, Inputs, as_of, collect, model_counts_by_year
 from .scope import Area
 
 SUPPRESSED = "<5"
+WITHHELD = "*"
 
 
 @dataclass
@@ -34,16 +35,29 @@ class Figure:
     target: Decimal | None = None
     status: str = ""
     is_detail: bool = False
+    # The same figure of another unit has the same key: (code, agency, course or document).
+    key: tuple = ()
+    # Hidden although not small, so that a small one beside it cannot be worked out by
+    # subtracting the shown ones from a total (suppression.protect).
+    withheld: bool = False
 
     @staticmethod
     def _small(count) -> bool:
         return count is not None and 0 < count < SUPPRESS_BELOW
 
     @property
-    def is_suppressed(self) -> bool:
+    def is_small(self) -> bool:
         return (self.person_based and self._small(self.numerator)) or (
             self.denominator_person_based and self._small(self.denominator)
         )
+
+    @property
+    def is_suppressed(self) -> bool:
+        return self.withheld or self.is_small
+
+    @property
+    def _mark(self) -> str:
+        return SUPPRESSED if self.is_small else WITHHELD
 
     @property
     def value(self) -> float | None:
@@ -51,23 +65,24 @@ class Figure:
             return None
         return round(100 * self.numerator / self.denominator, 1)
 
-    # What readers see and exports contain: a number, or "<5" for a small person count.
+    # What readers see and exports contain: a number, "<5" for a small person count, "*" for
+    # one hidden beside it.
     @property
     def value_display(self):
         if self.is_suppressed:
-            return SUPPRESSED
+            return self._mark
         return self.value
 
     @property
     def numerator_display(self):
-        if self.person_based and self._small(self.numerator):
-            return SUPPRESSED
+        if self.person_based and self.is_suppressed:
+            return self._mark
         return self.numerator
 
     @property
     def denominator_display(self):
-        if self.denominator_person_based and self._small(self.denominator):
-            return SUPPRESSED
+        if self.denominator_person_based and self.is_suppressed:
+            return self._mark
         return self.denominator
 
     @property
@@ -127,18 +142,21 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
             totals.get((IndicatorCode.REACH, "", 0), [0, 0])[0],
             inputs.population or None,
             person_based=True,
+            key=(IndicatorCode.REACH, ""),
         ),
         Figure(
             IndicatorCode.IN_DEPTH_MODEL,
             str(IndicatorCode.IN_DEPTH_MODEL.label),
             inputs.models.count(ModelType.IN_DEPTH),
             inputs.communes or None,
+            key=(IndicatorCode.IN_DEPTH_MODEL, ""),
         ),
         Figure(
             IndicatorCode.INTEGRATED_MODEL,
             str(IndicatorCode.INTEGRATED_MODEL.label),
             inputs.models.count(ModelType.INTEGRATED),
             inputs.communes or None,
+            key=(IndicatorCode.INTEGRATED_MODEL, ""),
         ),
     ]
     readers = {
@@ -151,6 +169,7 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
             str(IndicatorCode.LEGAL_DISSEMINATED.label),
             sum(1 for count in readers.values() if count >= plan.min_readers),
             len(docs) or None,
+            key=(IndicatorCode.LEGAL_DISSEMINATED, ""),
         )
     )
     if details:
@@ -163,6 +182,7 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
                     None,
                     person_based=True,
                     is_detail=True,
+                    key=(IndicatorCode.LEGAL_DISSEMINATED, doc_id),
                 )
             )
     agencies = [a for a in Audience.staff() if a in inputs.headcounts] + [
@@ -178,6 +198,7 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
             sum(staff.values()),
             sum(inputs.headcounts.values()) or None,
             person_based=True,
+            key=(IndicatorCode.STAFF_TRAINED, ""),
         )
     )
     if details:
@@ -190,6 +211,7 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
                     inputs.headcounts.get(agency) or None,
                     person_based=True,
                     is_detail=True,
+                    key=(IndicatorCode.STAFF_TRAINED, agency),
                 )
             )
     passed = tried = 0
@@ -207,6 +229,7 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
                 person_based=True,
                 denominator_person_based=True,
                 is_detail=True,
+                key=(code, subject),
             )
         )
     figures.append(
@@ -217,6 +240,7 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
             tried or None,
             person_based=True,
             denominator_person_based=True,
+            key=(IndicatorCode.QUIZ_PASS_RATE, ""),
         )
     )
     if details:
@@ -239,40 +263,29 @@ def course_titles(inputs_list) -> dict[int, str]:
     return dict(Page.objects.filter(pk__in=ids).values_list("pk", "title"))
 
 
-@dataclass
-class Overview:
-    area: Area
-    figures: list
-    series: dict  # indicator code -> [(date, value or None)]
-    as_of: date
+def overview_inputs(area: Area):
+    """The area's own inputs, the monthly cells of its charts and its models by year."""
+
+    def compute():
+        inputs, cells = collect(area, children=False, by_period=True)
+        return inputs[ALL], cells, model_counts_by_year(area.commune_ids)
+
+    return figures_cache.get_or_compute("overview", area.commune_ids, compute)
 
 
-def _overview_inputs(area: Area):
-    inputs, cells = collect(area, children=False, by_period=True)
-    return inputs[ALL], cells, model_counts_by_year(area.commune_ids)
-
-
-def overview(*, area: Area) -> Overview:
-    whole, cells, models_by_year = figures_cache.get_or_compute(
-        "overview", area.commune_ids, lambda: _overview_inputs(area)
-    )
-    docs = dissemination_documents()
-    figures = figures_of(
+def area_figures(area: Area, *, docs) -> list[Figure]:
+    """The area's own figures (before secondary suppression)."""
+    whole, _cells, _models = overview_inputs(area)
+    return figures_of(
         whole,
         plan=area.plan,
         docs=docs,
         courses=course_titles([whole]),
         targets=targets_of(area.plan),
     )
-    return Overview(
-        area=area,
-        figures=figures,
-        series=_series(area, whole, cells, docs=docs, models_by_year=models_by_year),
-        as_of=as_of(),
-    )
 
 
-def _series(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict:
+def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict:
     """Each indicator's value month by month (cumulative), None where it would show a small
     person count."""
     periods = sorted({key[3] for key in cells})

@@ -75,6 +75,11 @@ class Area:
     def is_country(self) -> bool:
         return self.commune_ids is None
 
+    @property
+    def has_children(self) -> bool:
+        """Whether it has a unit table (provinces of the country, or several communes)."""
+        return self.is_country or len(self.commune_ids) > 1
+
 
 def area_for(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None = None) -> Area | None:
     """The area a reader sees of a plan (drilled into a unit), or None if it is outside."""
@@ -91,3 +96,15 @@ def area_for(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None = None) -
     if focus is not None and focus.catalog.key != AdminCatalog.CURRENT:
         label = _("%(unit)s (before 1/7/2025)") % {"unit": focus}
     return Area(plan=plan, unit=unit or scope.unit, commune_ids=communes, label=label)
+
+
+def parent_areas(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None) -> tuple:
+    """The areas whose unit tables list `unit` as a row, as this reader sees them: the plan's
+    whole area, and a commune's province."""
+    if unit is None:
+        return ()
+    parents = [area_for(plan=plan, scope=scope)]
+    if unit.level == AdminUnit.Level.COMMUNE and unit.province_id:
+        province = AdminUnit.objects.select_related("catalog").get(pk=unit.province_id)
+        parents.append(area_for(plan=plan, scope=scope, unit=province))
+    return tuple(parent for parent in parents if parent is not None)

@@ -77,7 +77,7 @@ def test_pdf_is_made_in_the_background_then_offered(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(reverse("coverage_reports:pdf", args=[plan.pk]))
     assert PdfReport.objects.get().status == "pending"
-    assert "Đang chuẩn bị PDF" in client.get(overview).content.decode()
+    assert "Đang chuẩn bị bản PDF" in client.get(overview).content.decode()
     for callback in callbacks:  # the commit: the task runs (eagerly in tests)
         callback()
     report = PdfReport.objects.get()
