@@ -7,11 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -19,21 +18,56 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from elearning.geo.models import AdminUnit
+from elearning.geo.search import normalise
 
 from . import charts, selectors, services
-from .choices import IndicatorCode
+from .choices import DEFINITIONS, IndicatorCode, Status
 from .exports import SafeExportMixin
 from .models import PdfReport, Plan
+from .numbers import vn_number
 
 
 class FigureColumn(Column):
     """A figure's cell written directly rather than through a template: the commune table of a
     large province has a thousand of them, and per-cell templates were most of its render time.
-    The output is the template's: the value localised and escaped, nothing when there is none."""
+    The value in Vietnamese number format and escaped; "—" when there is none."""
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
-        return format_html("<td>{}</td>", "" if value is None else localize(value))
+        return format_html(
+            '<td class="coverage-number">{}</td>', "—" if value is None else vn_number(value)
+        )
+
+
+class IndicatorColumn(Column):
+    """An indicator with its one-line definition under it (details are indented)."""
+
+    def render_cell_html(self, instance, parent_context):
+        if instance.is_detail:
+            return format_html('<td class="coverage-detail">{}</td>', instance.label)
+        return format_html(
+            '<td class="coverage-indicator"><strong>{}</strong><small>{}</small></td>',
+            instance.label,
+            DEFINITIONS.get(instance.code, ""),
+        )
+
+
+class FormerlyColumn(Column):
+    """The former units a commune came from, behind their count: up to 11 names would fill
+    the row."""
+
+    def render_cell_html(self, instance, parent_context):
+        names = instance.former_units
+        if not names:
+            return format_html("<td>{}</td>", "")
+        if len(names) == 1:
+            return format_html("<td>{}</td>", names[0])
+        return format_html(
+            '<td><details class="coverage-formerly"><summary>{}</summary>{}</details></td>',
+            ngettext("%(count)s former unit", "%(count)s former units", len(names))
+            % {"count": len(names)},
+            ", ".join(names),
+        )
 
 
 class UnitColumn(TitleColumn):
@@ -102,13 +136,14 @@ class PlanIndexView(ReaderMixin, SafeExportMixin, ReportView):
     index_url_name = "coverage_reports:index"
     paginate_by = 50
     export_filename = "coverage-plans"
-    list_export = ["number", "title", "issuer", "scope", "year"]
+    list_export = ["number", "title", "issuer", "scope", "year", "headline"]
     export_headings = {
         "number": gettext_lazy("Number"),
         "title": gettext_lazy("Title"),
         "issuer": gettext_lazy("Issuing body"),
-        "scope": gettext_lazy("Scope"),
+        "scope": gettext_lazy("Area"),
         "year": gettext_lazy("Year"),
+        "headline": gettext_lazy("Indicators against targets"),
     }
 
     @cached_property
@@ -120,14 +155,22 @@ class PlanIndexView(ReaderMixin, SafeExportMixin, ReportView):
                 get_url=lambda plan: reverse("coverage_reports:overview", args=[plan.pk]),
             ),
             Column("number", label=_("Number")),
-            Column("scope", label=_("Scope")),
+            Column("scope", label=_("Area")),
             Column("year", label=_("Year")),
+            Column("headline", label=_("Indicators against targets")),
         ]
 
     def get_queryset(self):
         plans = selectors.plans_for(scope=self.scope)
         for plan in plans:
-            plan.scope = str(plan.scope_unit) if plan.scope_unit else _("Whole country")
+            area = selectors.area_for(plan=plan, scope=self.scope)
+            plan.scope = area.label
+            counts = selectors.headline(area=area)
+            plan.headline = " · ".join(
+                f"{counts[status]} {label.lower()}"
+                for status, label in Status.choices
+                if counts.get(status) and status != Status.NO_TARGET
+            ) or _("No targets set")
         return plans
 
 
@@ -161,12 +204,12 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
     @cached_property
     def columns(self):
         return [
-            Column("label", label=_("Indicator")),
-            Column("value_display", label=_("Value (%)")),
-            Column("target_display", label=_("Target (%)")),
+            IndicatorColumn("label", label=_("Indicator")),
+            FigureColumn("value_display", label=_("Value (%)")),
+            FigureColumn("target_display", label=_("Target (%)")),
             Column("status_label", label=_("Status")),
-            Column("numerator_display", label=_("Counted")),
-            Column("denominator_display", label=_("Out of")),
+            FigureColumn("numerator_display", label=_("Counted")),
+            FigureColumn("denominator_display", label=_("Out of")),
         ]
 
     @cached_property
@@ -264,7 +307,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
             )
         ]
         if self.is_legacy:
-            columns.append(Column("formerly", label=_("Formerly"), width="20rem"))
+            columns.append(FormerlyColumn("formerly", label=_("Formerly")))
         columns += [
             FigureColumn(f"{code}_display", label=f"{label} (%)", sort_key=f"{code}_sort")
             for code, label in self.indicator_columns
@@ -277,12 +320,30 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         ]
 
     def order_queryset(self, queryset):
+        """By the chosen column; rows without a figure ("—", "<5", "*") last either way."""
         ordering = self.ordering or "name"
         key = ordering.lstrip("-")
-        return sorted(queryset, key=lambda row: getattr(row, key), reverse=ordering.startswith("-"))
+        if key == "name":
+            return sorted(
+                queryset, key=lambda row: normalise(row.name), reverse=ordering.startswith("-")
+            )
+        with_figure = [row for row in queryset if getattr(row, key) >= 0]
+        without = [row for row in queryset if getattr(row, key) < 0]
+        with_figure.sort(key=lambda row: getattr(row, key), reverse=ordering.startswith("-"))
+        # "<5" and "*" (-1) before no figure at all (-2).
+        without.sort(key=lambda row: (-getattr(row, key), normalise(row.name)))
+        return with_figure + without
+
+    @cached_property
+    def name_filter(self) -> str:
+        """Part of a unit's name, matched without diacritics ("hoa lu" finds "Hoa Lư")."""
+        return normalise(self.request.GET.get("q", "").replace("\x00", ""))[:100]
 
     def get_base_queryset(self):
-        return selectors.area_rows(area=self.area)
+        rows = selectors.area_rows(area=self.area)
+        if self.name_filter:
+            rows = [row for row in rows if self.name_filter in normalise(row.name)]
+        return rows
 
     @cached_property
     def indicator(self):
@@ -311,6 +372,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
             indicator=self.indicator,
             map_svg=charts.dot_map(items, title=str(label)),
             legend=charts.legend(max(numbers or [0])),
+            name_filter=self.request.GET.get("q", "")[:100],
             overview_url=reverse("coverage_reports:overview", args=[self.plan.pk])
             + self.unit_query(),
         )

@@ -11,7 +11,7 @@ Callers import the functions below from here."""
 
 from .areas import AreaRow, area_rows
 from .figures import SUPPRESSED, WITHHELD, Figure, dissemination_documents
-from .overview import Overview, overview
+from .overview import Overview, headline, overview
 from .scope import (
     Area,
     ReaderScope,
@@ -34,6 +34,7 @@ __all__ = [
     "area_rows",
     "communes_of",
     "dissemination_documents",
+    "headline",
     "overview",
     "parent_areas",
     "plans_for",

@@ -49,3 +49,12 @@ def overview(*, area: Area, parents: tuple = ()) -> Overview:
         if figure.withheld and not figure.is_detail:
             series[figure.code] = [(day, None) for day, _value in series[figure.code]]
     return Overview(area=area, figures=figures, series=series, as_of=as_of())
+
+
+def headline(*, area: Area, parents: tuple = ()) -> dict[str, int]:
+    """How many of the area's indicators are met, on track, behind (the plan list's line)."""
+    counts: dict[str, int] = {}
+    for figure in overview(area=area, parents=parents).figures:
+        if not figure.is_detail and figure.status:
+            counts[figure.status] = counts.get(figure.status, 0) + 1
+    return counts

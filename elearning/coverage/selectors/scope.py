@@ -76,6 +76,12 @@ class Area:
         return self.commune_ids is None
 
     @property
+    def legacy_scope(self) -> AdminUnit | None:
+        """The plan's unit when it was set in the catalogue before 1/7/2025."""
+        unit = self.plan.scope_unit
+        return unit if unit is not None and unit.catalog.key != AdminCatalog.CURRENT else None
+
+    @property
     def has_children(self) -> bool:
         """Whether it has a unit table (provinces of the country, or several communes)."""
         return self.is_country or len(self.commune_ids) > 1
@@ -92,9 +98,9 @@ def area_for(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None = None) -
         return None
     reader_commune = scope.unit if scope.unit and scope.unit.level == "commune" else None
     focus = unit or reader_commune or plan.scope_unit or scope.unit
+    # One name everywhere, the unit's own; a plan set in the catalogue before 1/7/2025 is
+    # explained once on the page (Area.legacy_scope).
     label = str(focus) if focus else _("Whole country")
-    if focus is not None and focus.catalog.key != AdminCatalog.CURRENT:
-        label = _("%(unit)s (before 1/7/2025)") % {"unit": focus}
     return Area(plan=plan, unit=unit or scope.unit, commune_ids=communes, label=label)
 
 
