@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from elearning.coverage.landing import admin_home
 from elearning.health.views import healthz
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
+    # Report readers land on their plans; everyone else on Wagtail's dashboard.
+    path("admin/", admin_home, name="coverage_admin_home"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -7,6 +7,8 @@ from .base import *  # noqa: F403
 from .base import CELERY_BROKER_URL, STORAGES, env
 
 SECRET_KEY = "test-only-not-secret"
+# The synthetic data generator for the benchmarks (bench/synthetic) is tested too.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.synthetic"]  # noqa: F405
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,6 +7,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from .numbers import vn_number
+
 # Colour steps for the map (light to dark), and grey for "no figure" / "<5".
 STEPS = ["#fde0c5", "#facba6", "#f59e72", "#ef6f4c", "#d94432", "#a52a2a"]
 NO_VALUE = "#cccccc"
@@ -141,23 +143,46 @@ def dot_map(items, *, title="", width=360, height=420) -> str:
         ),
         format_html("<title>{}</title>", title),
     ]
+    # Few enough units: each dot carries its value as text, readable without hovering
+    # (a phone cannot hover); the table below the map has every value too.
+    labelled = len(located) <= 40
     for name, lat, lon, value, display in located:
         cx = pad + (lon - min(lons)) * mid * scale
         cy = pad + (max(lats) - lat) * scale
+        shown = _shown(display)
         parts.append(
             format_html(
-                '<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="#444" stroke-width="0.5">'
-                "<title>{}: {}</title></circle>",
+                '<g tabindex="0"><circle cx="{}" cy="{}" r="{}" fill="{}" stroke="#444" '
+                'stroke-width="0.5"><title>{}: {}</title></circle>',
                 round(cx, 1),
                 round(cy, 1),
                 round(radius, 1),
                 step_of(value, top),
                 name,
-                "—" if display is None else display,
+                shown,
             )
         )
+        if labelled:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" font-size="9" text-anchor="middle" fill="#222">{}</text>',
+                    round(cx, 1),
+                    round(cy + radius + 9, 1),
+                    shown,
+                )
+            )
+        parts.append(mark_safe("</g>"))
     parts.append(mark_safe("</svg>"))
     return mark_safe("".join(parts))
+
+
+def _shown(display) -> str:
+    """A map value as the tables write it: "24,1 %", "<5", "—"."""
+    if display is None:
+        return "—"
+    if isinstance(display, (int, float)):
+        return f"{vn_number(display)} %"
+    return str(display)
 
 
 def legend(top) -> str:
@@ -166,16 +191,16 @@ def legend(top) -> str:
         low = top * index / len(STEPS)
         cells.append(
             format_html(
-                '<span class="coverage-legend__item"><i style="background:{}"></i>≥ {}</span>',
+                '<span class="coverage-legend__item"><i style="background:{}"></i>≥ {} %</span>',
                 colour,
-                f"{low:.0f}",
+                vn_number(round(low)),
             )
         )
     cells.append(
         format_html(
             '<span class="coverage-legend__item"><i style="background:{}"></i>{}</span>',
             NO_VALUE,
-            escape(_("no figure or <5")),
+            escape(_("no figure, <5 or *")),
         )
     )
     return mark_safe("".join(cells))

@@ -34,3 +34,41 @@ class Status(models.TextChoices):
     ON_TRACK = "on_track", _("On track")
     BEHIND = "behind", _("Behind")
     NO_TARGET = "no_target", _("No target")
+
+
+# One line per indicator: what is counted, out of what, for which period. Shown beside each
+# indicator and in every export.
+DEFINITIONS = {
+    IndicatorCode.REACH: _(
+        "People aged 14–60 in key-area communes who completed at least one community lesson "
+        "or quiz ÷ the population aged 14–60 of those communes (latest headcount), counted "
+        "from the start of the plan's period."
+    ),
+    IndicatorCode.IN_DEPTH_MODEL: _(
+        "Communes whose latest profile has an in-depth prevention model ÷ all communes of the area."
+    ),
+    IndicatorCode.INTEGRATED_MODEL: _(
+        "Communes whose latest profile has an integrated prevention model ÷ all communes of "
+        "the area."
+    ),
+    IndicatorCode.LEGAL_DISSEMINATED: _(
+        "Legal documents marked for dissemination that the plan's minimum number of learners "
+        "of the area confirmed reading ÷ the documents marked. Counted for each area as a "
+        "whole: a province counts readers from all its communes, so it can reach 100% while "
+        "each commune alone has too few readers."
+    ),
+    IndicatorCode.STAFF_TRAINED: _(
+        "Staff of prosecution agencies (police, procuracy, court, border guard) holding a "
+        "course certificate ÷ the agencies' headcount. Headcounts are kept per province: a "
+        "commune has no value of its own."
+    ),
+    IndicatorCode.QUIZ_PASS_RATE: _(
+        "People who passed a quiz of a course ÷ people who tried one, per course, added up "
+        "over the courses."
+    ),
+}
+
+
+def definitions() -> list[tuple[str, str]]:
+    """(label, definition) of each indicator, in the indicators' order."""
+    return [(str(label), str(DEFINITIONS[code])) for code, label in IndicatorCode.choices]

@@ -308,12 +308,17 @@ class ReportReader(models.Model):
 
 
 class PdfReport(models.Model):
-    """A PDF of a plan overview, made in the background for one reader (in their scope)."""
+    """A report document (PDF, or DOCX to edit before signing) of a plan for an area, made in
+    the background for one reader (in their scope at the time it is made)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("being prepared")
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "DOCX"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(
@@ -324,6 +329,11 @@ class PdfReport(models.Model):
     )
     requested_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    format = models.CharField(max_length=8, choices=Format.choices, default=Format.PDF)
+    # Percent done, shown while it is being prepared.
+    progress = models.PositiveSmallIntegerField(default=0)
+    # Why it failed, in the reader's words (the details are in the worker's log).
+    failure_reason = models.CharField(max_length=500, blank=True)
     file = models.FileField(upload_to="coverage/pdf/", blank=True)
 
     class Meta:

@@ -1,18 +1,18 @@
-"""The overview of a plan as a PDF in Vietnamese (reportlab with the DejaVu fonts, which carry
-every Vietnamese diacritic), for the plan's periodic report."""
+"""The report document as a PDF (ReportLab with the DejaVu fonts, which carry every Vietnamese
+diacritic). ReportLab reads a Paragraph's text as markup (<img>, <font>, <a>…): every string
+goes through _text(), which escapes it, so text from the database is only ever text."""
 
 import io
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import selectors
-from .models import PdfReport
+from .report_document import MOTTO, ReportDocument
 
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
 
 
 def _register_fonts():
@@ -23,104 +23,111 @@ def _register_fonts():
         folder = Path(settings.FONT_DIR)
         pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_ITALIC, str(folder / "DejaVuSans-Oblique.ttf")))
+        pdfmetrics.registerFont(
+            TTFont(FONT_BOLD_ITALIC, str(folder / "DejaVuSans-BoldOblique.ttf"))
+        )
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+        )
 
 
-def _cell(value):
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
+def _text(value) -> str:
+    """A plain string made safe for a Paragraph: markup characters become entities."""
+    return escape(str(value))
 
 
-def overview_pdf(*, overview) -> bytes:
+def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
     from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     _register_fonts()
-    plan = overview.area.plan
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12)
-    title = ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=14, leading=18)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, alignment=TA_JUSTIFY)
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9.5)
+    number = ParagraphStyle("number", parent=cell, alignment=TA_RIGHT)
+    head = ParagraphStyle("head", parent=cell, fontName=FONT_BOLD)
+    centre = ParagraphStyle("centre", parent=body, alignment=TA_CENTER)
+    centre_bold = ParagraphStyle("centre_bold", parent=centre, fontName=FONT_BOLD)
+    title = ParagraphStyle("title", parent=centre_bold, fontSize=13, leading=17)
+    italic_right = ParagraphStyle(
+        "italic_right", parent=body, fontName=FONT_ITALIC, alignment=TA_RIGHT
+    )
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
     output = io.BytesIO()
-    document = SimpleDocTemplate(
-        output, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, title=str(plan)
+    width = A4[0] - 30 * mm
+    pdf = SimpleDocTemplate(
+        output,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=10 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title=document.subtitle,
     )
-    story = [
-        Paragraph(_("Coverage report"), title),
-        Paragraph(f"{plan.number} {plan.title}", body),
-        Paragraph(plan.issuer, body),
-        Paragraph(_("Area: %(area)s") % {"area": overview.area.label}, body),
-        Paragraph(
-            _("Figures as of %(date)s.") % {"date": overview.as_of.strftime("%d/%m/%Y")}, body
-        ),
-        Spacer(1, 6 * mm),
-    ]
-    rows = [
+    header = Table(
         [
-            Paragraph(_("Indicator"), body),
-            _("Value (%)"),
-            _("Target (%)"),
-            _("Status"),
-            _("Counted"),
-            _("Out of"),
-        ]
-    ]
-    for figure in overview.figures:
-        label = ("    " if figure.is_detail else "") + figure.label
-        rows.append(
             [
-                Paragraph(label, body),
-                _cell(figure.value_display),
-                _cell(figure.target_display),
-                figure.status_label,
-                _cell(figure.numerator_display),
-                _cell(figure.denominator_display),
-            ]
-        )
-    table = Table(rows, colWidths=[70 * mm, 20 * mm, 20 * mm, 25 * mm, 22 * mm, 22 * mm])
-    table.setStyle(
-        TableStyle(
+                Paragraph(_text(document.issuer.upper()), centre_bold),
+                Paragraph(_text(MOTTO[0]), centre_bold),
+            ],
+            [Paragraph("_______", centre), Paragraph(_text(MOTTO[1]), centre_bold)],
             [
-                ("FONTNAME", (0, 0), (-1, -1), FONT),
-                ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-                ("FONTSIZE", (0, 0), (-1, -1), 8),
-                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+                Paragraph(_text(document.number), centre),
+                Paragraph(_text(document.place_date), italic_right),
+            ],
+        ],
+        colWidths=[width * 0.42, width * 0.58],
     )
-    story += [
-        table,
-        Spacer(1, 4 * mm),
-        Paragraph(_("A figure about fewer than 5 people is shown as “<5”."), body),
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [
+        header,
+        Spacer(1, 8 * mm),
+        Paragraph(_text(document.title), title),
+        Paragraph(_text(document.subtitle), centre_bold),
+        Spacer(1, 5 * mm),
     ]
-    document.build(story)
+    story += [Paragraph(_text(text), body) for text in document.paragraphs]
+    progress(60)
+    for table in document.tables:
+        rows = [[Paragraph(_text(h), head) for h in table.headings]]
+        for row in table.rows:
+            rows.append(
+                [Paragraph(_text(row[0]), cell)]
+                + [Paragraph(_text(value), number) for value in row[1:]]
+            )
+        drawn = Table(rows, colWidths=[width * share for share in table.widths], repeatRows=1)
+        drawn.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story += [Spacer(1, 4 * mm), Paragraph(_text(table.caption), head), drawn]
+    story.append(Spacer(1, 3 * mm))
+    story += [Paragraph(_text(note), small) for note in document.notes]
+    footer = Table(
+        [
+            [
+                Paragraph(
+                    "<b><i>"
+                    + _text(_("Recipients:"))
+                    + "</i></b><br/>"
+                    + "<br/>".join("- " + _text(line) for line in document.recipients),
+                    small,
+                ),
+                Paragraph(_text(document.signer), centre_bold),
+            ]
+        ],
+        colWidths=[width * 0.5, width * 0.5],
+    )
+    footer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [Spacer(1, 6 * mm), footer]
+    pdf.build(story)
     return output.getvalue()
-
-
-def render_pdf_report(*, pdf_report_id: int) -> PdfReport | None:
-    """Make the PDF a reader asked for, in their scope at the time it is made. Idempotent: a
-    report already made is left alone."""
-    report = (
-        PdfReport.objects.select_related("plan", "unit", "requested_by")
-        .filter(pk=pdf_report_id)
-        .first()
-    )
-    if report is None or report.status == PdfReport.Status.READY:
-        return report
-    scope = selectors.reader_scope(user=report.requested_by)
-    area = scope and selectors.area_for(plan=report.plan, scope=scope, unit=report.unit)
-    if area is None:
-        report.status = PdfReport.Status.FAILED
-        report.save(update_fields=["status"])
-        return report
-    with translation.override(settings.LANGUAGE_CODE):
-        data = overview_pdf(overview=selectors.overview(area=area))
-    report.file.save(f"plan-{report.plan_id}-{report.pk}.pdf", ContentFile(data), save=False)
-    report.status = PdfReport.Status.READY
-    report.save(update_fields=["file", "status"])
-    return report

@@ -3,7 +3,7 @@ from celery import shared_task
 from common import coalesced_tasks
 
 from . import services
-from .pdf import render_pdf_report
+from .documents import render_report
 
 
 @shared_task
@@ -20,4 +20,5 @@ def reconcile_rollups() -> int:
 
 @shared_task
 def make_overview_pdf(pdf_report_id: int) -> None:
-    render_pdf_report(pdf_report_id=pdf_report_id)
+    """A report document (PDF or DOCX); the name is kept for tasks already queued."""
+    render_report(report_id=pdf_report_id)

@@ -7,32 +7,67 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.formats import localize
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from common.text import normalise
 from elearning.geo.models import AdminUnit
 
 from . import charts, imports, pdf_requests, selectors
-from .choices import IndicatorCode
+from .choices import DEFINITIONS, IndicatorCode, Status
+from .exports import SafeExportMixin
 from .models import PdfReport, Plan
+from .numbers import vn_number
 
 
 class FigureColumn(Column):
     """A figure's cell written directly rather than through a template: the commune table of a
     large province has a thousand of them, and per-cell templates were most of its render time.
-    The output is the template's: the value localised and escaped, nothing when there is none."""
+    The value in Vietnamese number format and escaped; "—" when there is none."""
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
-        return format_html("<td>{}</td>", "" if value is None else localize(value))
+        return format_html(
+            '<td class="coverage-number">{}</td>', "—" if value is None else vn_number(value)
+        )
+
+
+class IndicatorColumn(Column):
+    """An indicator with its one-line definition under it (details are indented)."""
+
+    def render_cell_html(self, instance, parent_context):
+        if instance.is_detail:
+            return format_html('<td class="coverage-detail">{}</td>', instance.label)
+        return format_html(
+            '<td class="coverage-indicator"><strong>{}</strong><small>{}</small></td>',
+            instance.label,
+            DEFINITIONS.get(instance.code, ""),
+        )
+
+
+class FormerlyColumn(Column):
+    """The former units a commune came from, behind their count: up to 11 names would fill
+    the row."""
+
+    def render_cell_html(self, instance, parent_context):
+        names = instance.former_units
+        if not names:
+            return format_html("<td>{}</td>", "")
+        if len(names) == 1:
+            return format_html("<td>{}</td>", names[0])
+        return format_html(
+            '<td><details class="coverage-formerly"><summary>{}</summary>{}</details></td>',
+            ngettext("%(count)s former unit", "%(count)s former units", len(names))
+            % {"count": len(names)},
+            ", ".join(names),
+        )
 
 
 class UnitColumn(TitleColumn):
@@ -66,7 +101,10 @@ class PlanAreaMixin(ReaderMixin):
         )
         unit = None
         if unit_id := request.GET.get("unit"):
-            unit = AdminUnit.objects.select_related("catalog").filter(pk=unit_id).first()
+            # A unit id is digits only: "abc", "1.5", "%00" or a huge number is no unit.
+            if not (unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 18):
+                raise Http404
+            unit = AdminUnit.objects.select_related("catalog").filter(pk=int(unit_id)).first()
             if unit is None:
                 raise Http404
         self.area = selectors.area_for(plan=self.plan, scope=self.scope, unit=unit)
@@ -92,19 +130,20 @@ class PlanAreaMixin(ReaderMixin):
         return self.breadcrumbs_items + items + [{"url": "", "label": self.get_page_title()}]
 
 
-class PlanIndexView(ReaderMixin, ReportView):
+class PlanIndexView(ReaderMixin, SafeExportMixin, ReportView):
     page_title = gettext_lazy("Coverage reports")
     header_icon = "table"
     index_url_name = "coverage_reports:index"
     paginate_by = 50
     export_filename = "coverage-plans"
-    list_export = ["number", "title", "issuer", "scope", "year"]
+    list_export = ["number", "title", "issuer", "scope", "year", "headline"]
     export_headings = {
         "number": gettext_lazy("Number"),
         "title": gettext_lazy("Title"),
         "issuer": gettext_lazy("Issuing body"),
-        "scope": gettext_lazy("Scope"),
+        "scope": gettext_lazy("Area"),
         "year": gettext_lazy("Year"),
+        "headline": gettext_lazy("Indicators against targets"),
     }
 
     @cached_property
@@ -116,18 +155,26 @@ class PlanIndexView(ReaderMixin, ReportView):
                 get_url=lambda plan: reverse("coverage_reports:overview", args=[plan.pk]),
             ),
             Column("number", label=_("Number")),
-            Column("scope", label=_("Scope")),
+            Column("scope", label=_("Area")),
             Column("year", label=_("Year")),
+            Column("headline", label=_("Indicators against targets")),
         ]
 
     def get_queryset(self):
         plans = selectors.plans_for(scope=self.scope)
         for plan in plans:
-            plan.scope = str(plan.scope_unit) if plan.scope_unit else _("Whole country")
+            area = selectors.area_for(plan=plan, scope=self.scope)
+            plan.scope = area.label
+            counts = selectors.headline(area=area)
+            plan.headline = " · ".join(
+                f"{counts[status]} {label.lower()}"
+                for status, label in Status.choices
+                if counts.get(status) and status != Status.NO_TARGET
+            ) or _("No targets set")
         return plans
 
 
-class OverviewView(PlanAreaMixin, ReportView):
+class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
     template_name = "coverage/overview.html"
     header_icon = "table"
     paginate_by = None
@@ -157,17 +204,20 @@ class OverviewView(PlanAreaMixin, ReportView):
     @cached_property
     def columns(self):
         return [
-            Column("label", label=_("Indicator")),
-            Column("value_display", label=_("Value (%)")),
-            Column("target_display", label=_("Target (%)")),
+            IndicatorColumn("label", label=_("Indicator")),
+            FigureColumn("value_display", label=_("Value (%)")),
+            FigureColumn("target_display", label=_("Target (%)")),
             Column("status_label", label=_("Status")),
-            Column("numerator_display", label=_("Counted")),
-            Column("denominator_display", label=_("Out of")),
+            FigureColumn("numerator_display", label=_("Counted")),
+            FigureColumn("denominator_display", label=_("Out of")),
         ]
 
     @cached_property
     def overview(self):
-        return selectors.overview(area=self.area)
+        return selectors.overview(
+            area=self.area,
+            parents=selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit),
+        )
 
     def get_queryset(self):
         return self.overview.figures
@@ -192,15 +242,18 @@ class OverviewView(PlanAreaMixin, ReportView):
             ],
             areas_url=reverse("coverage_reports:areas", args=[self.plan.pk]) + self.unit_query(),
             pdf_url=reverse("coverage_reports:pdf", args=[self.plan.pk]) + self.unit_query(),
-            pdf=PdfReport.objects.filter(
-                plan=self.plan, unit=self.area.unit, requested_by=self.request.user
-            ).first(),
-            drill_down=self.area.is_country or len(self.area.commune_ids) > 1,
+            documents=[
+                PdfReport.objects.filter(
+                    plan=self.plan, unit=self.area.unit, requested_by=self.request.user, format=kind
+                ).first()
+                for kind in PdfReport.Format.values
+            ],
+            drill_down=self.area.has_children,
         )
         return context
 
 
-class AreaView(PlanAreaMixin, ReportView):
+class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
     """The units of an area (provinces of the country, or communes), sortable by each
     indicator, with a map coloured by the chosen one."""
 
@@ -254,7 +307,7 @@ class AreaView(PlanAreaMixin, ReportView):
             )
         ]
         if self.is_legacy:
-            columns.append(Column("formerly", label=_("Formerly"), width="20rem"))
+            columns.append(FormerlyColumn("formerly", label=_("Formerly")))
         columns += [
             FigureColumn(f"{code}_display", label=f"{label} (%)", sort_key=f"{code}_sort")
             for code, label in self.indicator_columns
@@ -267,12 +320,30 @@ class AreaView(PlanAreaMixin, ReportView):
         ]
 
     def order_queryset(self, queryset):
+        """By the chosen column; rows without a figure ("—", "<5", "*") last either way."""
         ordering = self.ordering or "name"
         key = ordering.lstrip("-")
-        return sorted(queryset, key=lambda row: getattr(row, key), reverse=ordering.startswith("-"))
+        if key == "name":
+            return sorted(
+                queryset, key=lambda row: normalise(row.name), reverse=ordering.startswith("-")
+            )
+        with_figure = [row for row in queryset if getattr(row, key) >= 0]
+        without = [row for row in queryset if getattr(row, key) < 0]
+        with_figure.sort(key=lambda row: getattr(row, key), reverse=ordering.startswith("-"))
+        # "<5" and "*" (-1) before no figure at all (-2).
+        without.sort(key=lambda row: (-getattr(row, key), normalise(row.name)))
+        return with_figure + without
+
+    @cached_property
+    def name_filter(self) -> str:
+        """Part of a unit's name, matched without diacritics ("hoa lu" finds "Hoa Lư")."""
+        return normalise(self.request.GET.get("q", "").replace("\x00", ""))[:100]
 
     def get_base_queryset(self):
-        return selectors.area_rows(area=self.area)
+        rows = selectors.area_rows(area=self.area)
+        if self.name_filter:
+            rows = [row for row in rows if self.name_filter in normalise(row.name)]
+        return rows
 
     @cached_property
     def indicator(self):
@@ -301,6 +372,7 @@ class AreaView(PlanAreaMixin, ReportView):
             indicator=self.indicator,
             map_svg=charts.dot_map(items, title=str(label)),
             legend=charts.legend(max(numbers or [0])),
+            name_filter=self.request.GET.get("q", "")[:100],
             overview_url=reverse("coverage_reports:overview", args=[self.plan.pk])
             + self.unit_query(),
         )
@@ -309,8 +381,13 @@ class AreaView(PlanAreaMixin, ReportView):
 
 class PdfRequestView(PlanAreaMixin, View):
     def post(self, request, plan_id):
-        pdf_requests.request_pdf(plan=self.plan, unit=self.area.unit, user=request.user)
-        messages.success(request, _("The PDF is being prepared. Reload this page in a moment."))
+        wanted = request.POST.get("format", PdfReport.Format.PDF)
+        if wanted not in PdfReport.Format.values:
+            raise Http404
+        pdf_requests.request_pdf(plan=self.plan, unit=self.area.unit, user=request.user, format=wanted)
+        messages.success(
+            request, _("The document is being prepared. Reload this page in a moment.")
+        )
         return redirect(reverse("coverage_reports:overview", args=[plan_id]) + self.unit_query())
 
 
@@ -319,11 +396,17 @@ class PdfDownloadView(ReaderMixin, View):
         report = get_object_or_404(
             PdfReport, pk=pk, requested_by=request.user, status=PdfReport.Status.READY
         )
+        types = {
+            PdfReport.Format.PDF: "application/pdf",
+            PdfReport.Format.DOCX: (
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ),
+        }
         return FileResponse(
             report.file.open("rb"),
             as_attachment=True,
-            filename=f"bao-cao-{report.plan.pk}.pdf",
-            content_type="application/pdf",
+            filename=f"bao-cao-{report.plan.pk}.{report.format}",
+            content_type=types[report.format],
         )
 
 

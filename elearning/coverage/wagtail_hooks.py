@@ -30,13 +30,15 @@ class ReportsMenuItem(MenuItem):
         return selectors.reader_scope(user=request.user) is not None
 
 
-@hooks.register("register_reports_menu_item")
+# A top-level item (not under Wagtail's "Reports", which has no Vietnamese translation and
+# hides the reports one level down): the first thing a reader sees in the menu.
+@hooks.register("register_admin_menu_item")
 def register_coverage_reports_menu_item():
     return ReportsMenuItem(
         _("Coverage against plans"),
         reverse("coverage_reports:index"),
         icon_name="table",
-        order=50,
+        order=90,
     )
 
 

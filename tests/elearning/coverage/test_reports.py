@@ -1,11 +1,14 @@
 """The overview, the drill-down, the map, the PDF, and a legacy-catalogue plan."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
 from elearning.coverage import selectors, services
 from elearning.coverage.models import PdfReport
 from elearning.geo.models import AdminUnitLineage
+from tests.factories.accounts import UserFactory
 from tests.factories.coverage import PlanFactory, complete, headcount, profile, reader
 from tests.factories.geo import CommuneFactory, LegacyCatalogFactory, ProvinceFactory
 
@@ -50,7 +53,13 @@ def test_drill_down_from_province_to_commune(client, plan, ninh_binh, communes):
     ascending = client.get(
         reverse("coverage_reports:areas", args=[plan.pk]) + "?ordering=reach_sort"
     )
-    assert [row.name for row in ascending.context["object_list"]][-1] == "Phường Hoa Lư"
+    # Kim Sơn is not a key area (no reach figure): last whichever way the column is sorted.
+    assert [row.name for row in ascending.context["object_list"]] == [
+        "Xã Gia Viễn",
+        "Phường Hoa Lư",
+        "Xã Kim Sơn",
+    ]
+    assert names[-1] == "Xã Kim Sơn"
     link = reverse("coverage_reports:overview", args=[plan.pk]) + f"?unit={communes[0].pk}"
     assert link in table.content.decode()
     commune_page = client.get(link)
@@ -65,7 +74,7 @@ def test_map_is_drawn_from_coordinates_without_outside_requests(client, plan, ni
     ).content.decode()
     svg = content.split('<div class="coverage-map">')[1].split("</svg>")[0]
     assert svg.count("<circle") == 3
-    assert "Phường Hoa Lư: 100.0" in svg
+    assert "Phường Hoa Lư: 100 %" in svg  # as the tables write it
     assert "tile" not in content and "openstreetmap" not in content
 
 
@@ -77,7 +86,7 @@ def test_pdf_is_made_in_the_background_then_offered(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(reverse("coverage_reports:pdf", args=[plan.pk]))
     assert PdfReport.objects.get().status == "pending"
-    assert "Đang chuẩn bị PDF" in client.get(overview).content.decode()
+    assert "Đang chuẩn bị bản PDF" in client.get(overview).content.decode()
     for callback in callbacks:  # the commit: the task runs (eagerly in tests)
         callback()
     report = PdfReport.objects.get()
@@ -115,8 +124,39 @@ def test_a_legacy_plan_is_read_through_the_lineage(communes, ninh_binh):
 
     area = selectors.area_for(plan=plan, scope=selectors.ReaderScope(unit=None))
     assert area.commune_ids == {communes[0].pk, communes[1].pk}
-    assert "trước 1/7/2025" in area.label or "before 1/7/2025" in area.label
+    # One name, the unit's; the page explains once that it is a unit before 1/7/2025.
+    assert area.label == "Tỉnh Ninh Bình" and area.legacy_scope == old_province
     reach = next(f for f in selectors.overview(area=area).figures if f.code == "reach")
     assert (reach.numerator, reach.denominator) == (20, 200)
     rows = {row.name: row for row in selectors.area_rows(area=area)}
     assert rows["Phường Hoa Lư"].formerly == "Xã Ninh Nhất, Xã Ninh Phúc"
+
+
+def test_a_reader_finds_a_commune_by_name_without_diacritics(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    url = reverse("coverage_reports:areas", args=[plan.pk])
+    found = client.get(url + "?q=hoa+lu")
+    assert [row.name for row in found.context["object_list"]] == ["Phường Hoa Lư"]
+    assert [row.name for row in client.get(url + "?q=GIA%20VIEN").context["object_list"]] == [
+        "Xã Gia Viễn"
+    ]
+    assert client.get(url + "?q=zzz").context["object_list"] == []
+
+
+def test_a_report_reader_lands_on_their_plans(client, plan, ninh_binh, ha_noi):
+    user = reader(ninh_binh)
+    client.force_login(user)
+    # One plan: straight to it.
+    response = client.get("/admin/")
+    assert response.url == reverse("coverage_reports:overview", args=[plan.pk])
+    # Several: the list, each with its headline status, in Vietnamese.
+    PlanFactory(scope_unit=ninh_binh, title="Kế hoạch thứ hai", targets={"reach": 1})
+    assert client.get("/admin/").url == reverse("coverage_reports:index")
+    listing = client.get(reverse("coverage_reports:index")).content.decode()
+    assert "Kế hoạch thứ hai" in listing and "1 đạt" in listing
+    assert "Chỉ số so với chỉ tiêu" in listing
+    # The menu item is top level (in the main menu's data) and Vietnamese.
+    assert '"label": ' + json.dumps("Độ bao phủ so với kế hoạch") in listing
+    # An editor keeps Wagtail's dashboard.
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get("/admin/").status_code == 200

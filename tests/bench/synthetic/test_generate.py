@@ -2,13 +2,15 @@
 
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from elearning.coverage import selectors
 from elearning.coverage.choices import IndicatorCode
 from elearning.coverage.models import CommuneProfile, ReconciliationRun, Rollup, RollupTotal
 from elearning.progress.models import ContentProgress
-from tests.factories.coverage import PlanFactory
+from tests.factories.coverage import PlanFactory, complete
 
 
 def test_generator_writes_learners_and_builds_rollups(communes):
@@ -52,3 +54,25 @@ def test_every_indicator_has_a_value(communes):
         assert figure.numerator and figure.denominator, figure
     # Sample headcounts exceed the synthetic staff who trained.
     assert figures["staff_trained"].value < 100
+
+
+def test_the_generator_refuses_a_database_with_real_learners(communes):
+    complete(commune=communes[0], people=1)  # a real guest's progress
+    with pytest.raises(CommandError, match="real learners"):
+        call_command("generate_coverage_data", communes=5, learners=10, progress=20)
+    assert not ContentProgress.objects.filter(learner__isnull=False).exists()
+    call_command(
+        "generate_coverage_data",
+        communes=5,
+        learners=10,
+        progress=20,
+        allow_real_learners=True,
+        stdout=StringIO(),
+    )
+    assert ContentProgress.objects.filter(learner__isnull=False).exists()
+
+
+def test_production_does_not_install_the_generator():
+    from config.settings import base
+
+    assert "bench.synthetic" not in base.INSTALLED_APPS

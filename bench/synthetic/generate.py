@@ -1,8 +1,8 @@
 """Synthetic learners at country scale, for benchmarks: accounts, learner profiles, progress
 rows, certificates and read receipts. This module makes what they hang on (communes, courses,
 legal documents, commune profiles and denominators); on PostgreSQL the server then makes the
-learners' rows itself (synthetic_sql), elsewhere (SQLite, so tests can run it small) Python does
-with multi-row INSERTs (synthetic_rows). Nothing goes through the ORM row by row.
+learners' rows itself (sql.py), elsewhere (SQLite, so tests can run it small) Python does
+with multi-row INSERTs (rows.py). Nothing goes through the ORM row by row.
 
 Everything generated is marked so it can be removed: usernames start with "synth-"."""
 
@@ -16,13 +16,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from elearning.accounts.choices import Audience
+from elearning.coverage import figures_cache
+from elearning.coverage.choices import IndicatorCode, ModelType
+from elearning.coverage.models import CommuneProfile, Denominator, Indicator
 from elearning.geo.models import AdminCatalog, AdminUnit
 
-from . import figures_cache
-from .choices import IndicatorCode, ModelType
-from .models import CommuneProfile, Denominator, Indicator
-from .synthetic_rows import STAFF_SHARE, write_rows
-from .synthetic_sql import write_learners
+from .rows import STAFF_SHARE, write_rows
+from .sql import write_learners
 
 # Rows per INSERT: PostgreSQL takes at most 65,535 parameters in a statement, and parameters
 # are bound by the server (settings).

@@ -1,6 +1,6 @@
 """Synthetic learners made in Python and written with multi-row INSERTs: the path for
 databases other than PostgreSQL (SQLite, so tests can run the generator small). PostgreSQL
-makes its rows itself (synthetic_sql)."""
+makes its rows itself (sql.py)."""
 
 import datetime
 

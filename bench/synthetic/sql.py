@@ -17,7 +17,7 @@ from django.db import connection, transaction
 
 from elearning.accounts.choices import Audience
 
-from .synthetic_rows import COMPLETED_SHARE, PASSED_SHARE, PREFIX, READ_SHARE, STAFF_SHARE
+from .rows import COMPLETED_SHARE, PASSED_SHARE, PREFIX, READ_SHARE, STAFF_SHARE
 
 # Learners per statement: a progress line every round, and each round its own transaction.
 ROUND = 1_000_000

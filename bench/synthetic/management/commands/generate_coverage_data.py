@@ -6,10 +6,11 @@ manage.py generate_coverage_data --learners 1000 --progress 5000 --communes 20
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from bench.synthetic.generate import Sizes, generate
+from bench.synthetic.guard import holds_real_learners
 from elearning.coverage import services
-from elearning.coverage.synthetic import Sizes, generate
 
 
 class Command(BaseCommand):
@@ -29,8 +30,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-rollups", action="store_true", help="Do not reconcile the rollups afterwards."
         )
+        parser.add_argument(
+            "--allow-real-learners",
+            action="store_true",
+            help="Write even though the database holds learners the generator did not make.",
+        )
 
     def handle(self, *args, **options):
+        if holds_real_learners() and not options["allow_real_learners"]:
+            raise CommandError(
+                "This database holds real learners (accounts or guests' progress the generator "
+                "did not make). Synthetic data would be counted in their coverage figures. Use a "
+                "separate database, or pass --allow-real-learners if you really mean it."
+            )
         sizes = Sizes(
             communes=options["communes"],
             learners=options["learners"],

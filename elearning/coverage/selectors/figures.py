@@ -1,0 +1,339 @@
+"""Figures of a plan for an area: each indicator's value, target and status, the "<5" rule,
+and the monthly series of the charts."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from elearning.accounts.choices import Audience
+from elearning.coverage import figures_cache
+from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode, ModelType, Status
+from elearning.coverage.models import Plan
+
+from .inputs import ALL, Inputs, as_of, collect, model_counts_by_year
+from .scope import Area
+
+SUPPRESSED = "<5"
+WITHHELD = "*"
+
+
+@dataclass
+class Figure:
+    code: str
+    label: str
+    numerator: int | None
+    denominator: int | None
+    person_based: bool = False
+    # Pass rates: the denominator counts people too.
+    denominator_person_based: bool = False
+    target: Decimal | None = None
+    status: str = ""
+    is_detail: bool = False
+    # The same figure of another unit has the same key: (code, agency, course or document).
+    key: tuple = ()
+    # Hidden although not small, so that a small one beside it cannot be worked out by
+    # subtracting the shown ones from a total (suppression.protect).
+    withheld: bool = False
+
+    @staticmethod
+    def _small(count) -> bool:
+        return count is not None and 0 < count < SUPPRESS_BELOW
+
+    @property
+    def is_small(self) -> bool:
+        return (self.person_based and self._small(self.numerator)) or (
+            self.denominator_person_based and self._small(self.denominator)
+        )
+
+    @property
+    def is_suppressed(self) -> bool:
+        return self.withheld or self.is_small
+
+    @property
+    def _mark(self) -> str:
+        return SUPPRESSED if self.is_small else WITHHELD
+
+    @property
+    def value(self) -> float | None:
+        if not self.denominator or self.numerator is None:
+            return None
+        return round(100 * self.numerator / self.denominator, 1)
+
+    # What readers see and exports contain: a number, "<5" for a small person count, "*" for
+    # one hidden beside it.
+    @property
+    def value_display(self):
+        if self.is_suppressed:
+            return self._mark
+        return self.value
+
+    @property
+    def numerator_display(self):
+        if self.person_based and self.is_suppressed:
+            return self._mark
+        return self.numerator
+
+    @property
+    def denominator_display(self):
+        if self.denominator_person_based and self.is_suppressed:
+            return self._mark
+        return self.denominator
+
+    @property
+    def target_display(self):
+        return float(self.target) if self.target is not None else None
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label) if self.status else ""
+
+    @property
+    def sort_value(self) -> float:
+        if self.is_suppressed:
+            return -1.0
+        return self.value if self.value is not None else -2.0
+
+
+def dissemination_documents() -> list[tuple[int, str]]:
+    """The legal documents marked for dissemination, as (page id, title)."""
+    path = getattr(settings, "COVERAGE_DISSEMINATION_DOCUMENTS", "")
+    if not path:
+        return []
+    pages = import_string(path)()
+    return list(pages.values_list("pk", "title"))
+
+
+def _elapsed(plan: Plan) -> float:
+    """The share of the plan's period gone by (0..1)."""
+    start, end = date(plan.year, 1, 1), date(plan.last_year, 12, 31)
+    today = as_of()
+    return max(0.0, min(1.0, (today - start).days / max(1, (end - start).days)))
+
+
+def _status(figure: Figure, *, elapsed: float) -> str:
+    if figure.target is None:
+        return Status.NO_TARGET if not figure.is_detail else ""
+    value = figure.value
+    if value is None or figure.is_suppressed:
+        return ""
+    if value >= float(figure.target):
+        return Status.MET
+    if value >= float(figure.target) * elapsed:
+        return Status.ON_TRACK
+    return Status.BEHIND
+
+
+def targets_of(plan: Plan) -> dict:
+    return dict(plan.targets.values_list("indicator__code", "value"))
+
+
+def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) -> list[Figure]:
+    totals = inputs.totals
+    figures = [
+        Figure(
+            IndicatorCode.REACH,
+            str(IndicatorCode.REACH.label),
+            totals.get((IndicatorCode.REACH, "", 0), [0, 0])[0],
+            inputs.population or None,
+            person_based=True,
+            key=(IndicatorCode.REACH, ""),
+        ),
+        Figure(
+            IndicatorCode.IN_DEPTH_MODEL,
+            str(IndicatorCode.IN_DEPTH_MODEL.label),
+            inputs.models.count(ModelType.IN_DEPTH),
+            inputs.communes or None,
+            key=(IndicatorCode.IN_DEPTH_MODEL, ""),
+        ),
+        Figure(
+            IndicatorCode.INTEGRATED_MODEL,
+            str(IndicatorCode.INTEGRATED_MODEL.label),
+            inputs.models.count(ModelType.INTEGRATED),
+            inputs.communes or None,
+            key=(IndicatorCode.INTEGRATED_MODEL, ""),
+        ),
+    ]
+    readers = {
+        doc_id: totals.get((IndicatorCode.LEGAL_DISSEMINATED, "", doc_id), [0, 0])[0]
+        for doc_id, _title in docs
+    }
+    figures.append(
+        Figure(
+            IndicatorCode.LEGAL_DISSEMINATED,
+            str(IndicatorCode.LEGAL_DISSEMINATED.label),
+            sum(1 for count in readers.values() if count >= plan.min_readers),
+            len(docs) or None,
+            key=(IndicatorCode.LEGAL_DISSEMINATED, ""),
+        )
+    )
+    if details:
+        for doc_id, title in docs:
+            figures.append(
+                Figure(
+                    IndicatorCode.LEGAL_DISSEMINATED,
+                    _("%(document)s: learners who confirmed reading") % {"document": title},
+                    readers[doc_id],
+                    None,
+                    person_based=True,
+                    is_detail=True,
+                    key=(IndicatorCode.LEGAL_DISSEMINATED, doc_id),
+                )
+            )
+    agencies = [a for a in Audience.staff() if a in inputs.headcounts] + [
+        a
+        for (code, a, _s) in totals
+        if code == IndicatorCode.STAFF_TRAINED and a not in inputs.headcounts
+    ]
+    staff = {a: totals.get((IndicatorCode.STAFF_TRAINED, a, 0), [0, 0])[0] for a in agencies}
+    figures.append(
+        Figure(
+            IndicatorCode.STAFF_TRAINED,
+            str(IndicatorCode.STAFF_TRAINED.label),
+            sum(staff.values()),
+            sum(inputs.headcounts.values()) or None,
+            person_based=True,
+            key=(IndicatorCode.STAFF_TRAINED, ""),
+        )
+    )
+    if details:
+        for agency in dict.fromkeys(agencies):
+            figures.append(
+                Figure(
+                    IndicatorCode.STAFF_TRAINED,
+                    str(Audience(agency).label),
+                    staff[agency],
+                    inputs.headcounts.get(agency) or None,
+                    person_based=True,
+                    is_detail=True,
+                    key=(IndicatorCode.STAFF_TRAINED, agency),
+                )
+            )
+    passed = tried = 0
+    course_figures = []
+    for (code, _a, subject), (n, d) in sorted(totals.items(), key=lambda item: item[0][2]):
+        if code != IndicatorCode.QUIZ_PASS_RATE:
+            continue
+        passed, tried = passed + n, tried + d
+        course_figures.append(
+            Figure(
+                code,
+                courses.get(subject, str(subject)),
+                n,
+                d or None,
+                person_based=True,
+                denominator_person_based=True,
+                is_detail=True,
+                key=(code, subject),
+            )
+        )
+    figures.append(
+        Figure(
+            IndicatorCode.QUIZ_PASS_RATE,
+            str(IndicatorCode.QUIZ_PASS_RATE.label),
+            passed,
+            tried or None,
+            person_based=True,
+            denominator_person_based=True,
+            key=(IndicatorCode.QUIZ_PASS_RATE, ""),
+        )
+    )
+    if details:
+        figures.extend(course_figures)
+    elapsed = _elapsed(plan)
+    for figure in figures:
+        if not figure.is_detail:
+            figure.target = targets.get(figure.code)
+        figure.status = _status(figure, elapsed=elapsed)
+    return figures
+
+
+def course_titles(inputs_list) -> dict[int, str]:
+    ids = {
+        subject
+        for inputs in inputs_list
+        for (code, _a, subject) in inputs.totals
+        if code == IndicatorCode.QUIZ_PASS_RATE
+    }
+    return dict(Page.objects.filter(pk__in=ids).values_list("pk", "title"))
+
+
+def overview_inputs(area: Area):
+    """The area's own inputs, the monthly cells of its charts and its models by year."""
+
+    def compute():
+        inputs, cells = collect(area, children=False, by_period=True)
+        return inputs[ALL], cells, model_counts_by_year(area.commune_ids)
+
+    return figures_cache.get_or_compute("overview", area.commune_ids, compute)
+
+
+def area_figures(area: Area, *, docs) -> list[Figure]:
+    """The area's own figures (before secondary suppression)."""
+    whole, _cells, _models = overview_inputs(area)
+    return figures_of(
+        whole,
+        plan=area.plan,
+        docs=docs,
+        courses=course_titles([whole]),
+        targets=targets_of(area.plan),
+    )
+
+
+def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict:
+    """Each indicator's value month by month (cumulative), None where it would show a small
+    person count."""
+    periods = sorted({key[3] for key in cells})
+    today = as_of().replace(day=1)
+    if periods and periods[-1] < today:
+        periods.append(today)
+    series = {code: [] for code in IndicatorCode.values}
+    running = defaultdict(lambda: [0, 0])
+    for period in periods:
+        for (code, audience, subject, month), (n, d) in cells.items():
+            if month == period:
+                running[(code, audience, subject)][0] += n
+                running[(code, audience, subject)][1] += d
+        reach = running[(IndicatorCode.REACH, "", 0)][0]
+        series[IndicatorCode.REACH].append(
+            (period, _rate(reach, whole.population, person_based=True))
+        )
+        if docs:
+            done = sum(
+                1
+                for doc_id, _t in docs
+                if running[(IndicatorCode.LEGAL_DISSEMINATED, "", doc_id)][0]
+                >= area.plan.min_readers
+            )
+            series[IndicatorCode.LEGAL_DISSEMINATED].append((period, 100 * done / len(docs)))
+        staff = sum(n for (code, _a, _s), (n, _d) in running.items() if code == "staff_trained")
+        series[IndicatorCode.STAFF_TRAINED].append(
+            (period, _rate(staff, sum(whole.headcounts.values()), person_based=True))
+        )
+        passed = sum(n for (code, _a, _s), (n, _d) in running.items() if code == "quiz_pass_rate")
+        tried = sum(d for (code, _a, _s), (_n, d) in running.items() if code == "quiz_pass_rate")
+        small = 0 < tried < SUPPRESS_BELOW
+        series[IndicatorCode.QUIZ_PASS_RATE].append(
+            (period, None if small else _rate(passed, tried, person_based=True))
+        )
+    if whole.communes:
+        for year, in_depth, integrated in models_by_year:
+            for code, count in (
+                (IndicatorCode.IN_DEPTH_MODEL, in_depth),
+                (IndicatorCode.INTEGRATED_MODEL, integrated),
+            ):
+                series[code].append((date(year, 12, 31), 100 * count / whole.communes))
+    return series
+
+
+def _rate(numerator, denominator, *, person_based) -> float | None:
+    if not denominator:
+        return None
+    if person_based and 0 < numerator < SUPPRESS_BELOW:
+        return None
+    return 100 * numerator / denominator

@@ -1,0 +1,199 @@
+"""What the figures of an area are made of: rollup sums, denominators and commune profiles,
+read in a few plain queries (and cached by figures_cache) — never learners' raw rows."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from elearning.coverage.choices import IndicatorCode, ModelType
+from elearning.coverage.models import CommuneProfile, Denominator, Indicator, Rollup, RollupTotal
+from elearning.geo.models import AdminUnit
+
+from .scope import Area
+
+ALL = "all"
+
+
+def _pair() -> list:
+    # A module-level factory: cached inputs are pickled, lambdas cannot be.
+    return [0, 0]
+
+
+@dataclass
+class Inputs:
+    """What the figures of one area (or one child of it) are made of."""
+
+    totals: dict = field(default_factory=lambda: defaultdict(_pair))
+    population: int = 0  # aged 14–60, of the key communes
+    headcounts: dict = field(default_factory=lambda: defaultdict(int))
+    models: list = field(default_factory=list)  # one ModelType per commune
+    communes: int = 0
+
+
+def as_of() -> date:
+    return timezone.localdate()
+
+
+def _indicators() -> dict[int, str]:
+    return dict(Indicator.objects.values_list("id", "code"))
+
+
+def _latest_profiles(commune_ids, *, year) -> dict[int, tuple[bool, str]]:
+    profiles = CommuneProfile.objects.filter(year__lte=year)
+    if commune_ids is not None:
+        profiles = profiles.filter(unit_id__in=commune_ids)
+    latest = {}
+    for unit_id, is_key, model in profiles.order_by("year").values_list(
+        "unit_id", "is_key_area", "model"
+    ):
+        latest[unit_id] = (is_key, model)
+    return latest
+
+
+def _province_of(commune_ids) -> dict[int, int]:
+    units = AdminUnit.objects.current().communes()
+    if commune_ids is not None:
+        units = units.filter(pk__in=commune_ids)
+    return dict(units.values_list("pk", "province_id"))
+
+
+def _whole_provinces(province_of: dict[int, int]) -> set[int]:
+    """Provinces all of whose communes are in the area: their province rollups can be read."""
+    mine = defaultdict(int)
+    for province_id in province_of.values():
+        mine[province_id] += 1
+    sizes = dict(
+        AdminUnit.objects.current()
+        .communes()
+        .filter(province_id__in=mine)
+        .values("province_id")
+        .annotate(n=Count("pk"))
+        .values_list("province_id", "n")
+    )
+    return {pk for pk, count in mine.items() if sizes.get(pk) == count}
+
+
+def collect(area: Area, *, children: bool, by_period: bool = False):
+    """Inputs per key: ALL for the whole area, else each child (a province of the country,
+    or a commune). With by_period, also the rollup sums per month for the whole area."""
+    year = as_of().year
+    codes = _indicators()
+    reach_id = next((pk for pk, code in codes.items() if code == IndicatorCode.REACH), None)
+    country = area.is_country
+    province_of = _province_of(area.commune_ids)
+    if country:
+        whole = None  # every province
+    elif children:
+        whole = set()  # communes are the children: read commune rows
+    else:
+        whole = _whole_provinces(province_of)
+    profiles = _latest_profiles(area.commune_ids, year=year)
+    key_ids = [pk for pk, (is_key, _model) in profiles.items() if is_key and pk in province_of]
+
+    def child_of_commune(commune_id):
+        if not children:
+            return ALL
+        return province_of.get(commune_id) if country else commune_id
+
+    inputs = defaultdict(Inputs)
+    for commune_id in province_of:
+        key = child_of_commune(commune_id)
+        inputs[key].communes += 1
+        inputs[key].models.append(profiles.get(commune_id, (False, ModelType.NONE))[1])
+
+    # Rollups: province rows where a whole province is in the area, commune rows otherwise;
+    # reach counts the key communes only. Two plain queries the indexes serve directly.
+    if whole is None:
+        others = Q(level=Rollup.Level.PROVINCE)
+    else:
+        leftover = [pk for pk, province in province_of.items() if province not in whole]
+        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=whole) | Q(
+            level=Rollup.Level.COMMUNE, unit_id__in=leftover
+        )
+    # Without months, the totals kept beside the monthly cells: one row per figure.
+    cells = Rollup if by_period else RollupTotal
+    queries = [
+        cells.objects.filter(others).exclude(indicator_id=reach_id),
+        cells.objects.filter(
+            indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=key_ids
+        ),
+    ]
+    # Per child needs the unit of each row; the whole area is summed by the database.
+    group = ["unit_id", "level"] if children else []
+    group += ["indicator_id", "audience", "subject_id"]
+    if by_period:
+        group.append("period")
+    series = defaultdict(_pair) if by_period else None
+    for queryset in queries:
+        for row in (
+            queryset.values(*group)
+            .annotate(n=Sum("numerator"), d=Sum("denominator"))
+            .order_by()
+            .values_list(*group, "n", "d")
+        ):
+            if children:
+                unit_id, level, indicator_id, audience, subject_id, *period, n, d = row
+                key = unit_id if level == Rollup.Level.PROVINCE else child_of_commune(unit_id)
+            else:
+                indicator_id, audience, subject_id, *period, n, d = row
+                key = ALL
+            cell_key = (codes[indicator_id], audience, subject_id)
+            cell = inputs[key].totals[cell_key]
+            cell[0] += n
+            cell[1] += d
+            if by_period:
+                cell = series[(*cell_key, period[0])]
+                cell[0] += n
+                cell[1] += d
+
+    # Denominators: the latest figure of each unit up to this year.
+    denominators = Denominator.objects.filter(
+        year__lte=year,
+        indicator__code__in=[IndicatorCode.REACH, IndicatorCode.STAFF_TRAINED],
+    )
+    if not country:
+        denominators = denominators.filter(
+            Q(unit_id__in=list(province_of)) | Q(unit_id__in=list(whole or ()))
+        )
+    latest = {}
+    for unit_id, level, province_id, code, audience, value in denominators.order_by(
+        "year"
+    ).values_list(
+        "unit_id", "unit__level", "unit__province_id", "indicator__code", "audience", "value"
+    ):
+        latest[(unit_id, code, audience)] = (level, province_id, value)
+    key_set = set(key_ids)
+    for (unit_id, code, audience), (level, province_id, value) in latest.items():
+        if level == AdminUnit.Level.COMMUNE:
+            key = child_of_commune(unit_id)
+        elif children and not country:
+            continue  # a province's headcount cannot be split between its communes
+        else:
+            key = province_id if children else ALL
+        if code == IndicatorCode.REACH:
+            if unit_id in key_set:
+                inputs[key].population += value
+        elif audience:
+            inputs[key].headcounts[audience] += value
+
+    return inputs, series
+
+
+def model_counts_by_year(commune_ids) -> list[tuple[int, int, int]]:
+    """(year, communes with an in-depth model, with an integrated one), each commune as its
+    latest profile up to that year: prevention models change once a year, with the profiles."""
+    profiles = CommuneProfile.objects.filter(year__lte=as_of().year)
+    if commune_ids is not None:
+        profiles = profiles.filter(unit_id__in=commune_ids)
+    by_year = defaultdict(dict)
+    for unit_id, year, model in profiles.order_by().values_list("unit_id", "year", "model"):
+        by_year[year][unit_id] = model
+    latest, counts = {}, []
+    for year in sorted(by_year):
+        latest.update(by_year[year])
+        models = list(latest.values())
+        counts.append((year, models.count(ModelType.IN_DEPTH), models.count(ModelType.INTEGRATED)))
+    return counts

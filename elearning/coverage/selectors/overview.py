@@ -1,0 +1,60 @@
+"""The overview of a plan for an area: its figures (with the "<5" rule and secondary
+suppression against its parts and against the table it is a row of) and the charts' series."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from .areas import protected_table
+from .figures import area_figures, dissemination_documents, overview_inputs, series_of
+from .inputs import as_of
+from .scope import Area
+from .suppression import protect
+
+
+@dataclass
+class Overview:
+    area: Area
+    figures: list
+    series: dict  # indicator code -> [(date, value or None)]
+    as_of: date
+
+
+def overview(*, area: Area, parents: tuple = ()) -> Overview:
+    """The area's figures. parents: the areas whose unit table lists this area's unit (the
+    province of a commune, the plan's whole area): what is withheld in their row for it is
+    withheld here too, so that the drill-down cannot undo their suppression."""
+    docs = dissemination_documents()
+    if area.has_children:
+        figures, rows = protected_table(area, docs=docs)
+    else:
+        figures = area_figures(area, docs=docs)
+        protect(rows=[], total_row=figures)
+    withheld = set()
+    for parent in parents:
+        if parent is None or parent.commune_ids == area.commune_ids:
+            continue
+        _total, parent_rows = protected_table(parent, docs=docs)
+        for row in parent_rows:
+            if area.unit is not None and row.unit.pk == area.unit.pk:
+                withheld |= {f.key for f in row.all_figures if f.is_suppressed}
+    if withheld:
+        for figure in figures:
+            if figure.key in withheld and not figure.is_small:
+                figure.withheld = True
+                figure.status = ""
+        protect(rows=[], total_row=figures)
+    whole, cells, models_by_year = overview_inputs(area)
+    series = series_of(area, whole, cells, docs=docs, models_by_year=models_by_year)
+    for figure in figures:
+        if figure.withheld and not figure.is_detail:
+            series[figure.code] = [(day, None) for day, _value in series[figure.code]]
+    return Overview(area=area, figures=figures, series=series, as_of=as_of())
+
+
+def headline(*, area: Area, parents: tuple = ()) -> dict[str, int]:
+    """How many of the area's indicators are met, on track, behind (the plan list's line)."""
+    counts: dict[str, int] = {}
+    for figure in overview(area=area, parents=parents).figures:
+        if not figure.is_detail and figure.status:
+            counts[figure.status] = counts.get(figure.status, 0) + 1
+    return counts

@@ -1,0 +1,77 @@
+"""Secondary suppression: a small count ("<5") must not be recoverable by subtraction.
+
+Wherever a total is shown beside its parts — the agencies under "staff trained", the courses
+under the pass rate, the communes (or provinces) of an area beside the area's own figure — one
+hidden part is the total minus the others. So each such group that hides anything hides at
+least two cells, and the hidden parts together come to at least SUPPRESS_BELOW: the smallest
+shown parts are withheld ("*") until it does. Groups overlap (an agency of a commune is a part
+of the commune's staff total and of the area's figure for that agency), so the rule is applied
+until nothing changes."""
+
+from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode
+
+from .figures import Figure
+
+# Indicators whose details add up to the indicator (agencies, courses).
+SUMMED_DETAILS = (IndicatorCode.STAFF_TRAINED, IndicatorCode.QUIZ_PASS_RATE)
+
+
+def _protect_group(parts: list[Figure], total: Figure | None, *, attr: str) -> bool:
+    """Withhold parts until a hidden one cannot be worked out. True if any changed."""
+    person = "person_based" if attr == "numerator" else "denominator_person_based"
+    cells = [f for f in parts if getattr(f, person) and getattr(f, attr) is not None]
+    if total is not None and getattr(total, person):
+        cells.append(total)
+    hidden = [f for f in cells if f.is_suppressed]
+    if not hidden:
+        return False
+    total_hidden = total is not None and total.is_suppressed
+    shown = sorted(
+        (f for f in cells if not f.is_suppressed and f is not total),
+        # The smallest first; zeros last, as withholding them adds little.
+        key=lambda f: (getattr(f, attr) == 0, getattr(f, attr)),
+    )
+    changed = False
+
+    def exposed() -> bool:
+        if len(hidden) < 2:
+            return True
+        hidden_sum = sum(getattr(f, attr) or 0 for f in hidden if f is not total)
+        return not total_hidden and hidden_sum < SUPPRESS_BELOW
+
+    while shown and exposed():
+        figure = shown.pop(0)
+        figure.withheld = True
+        figure.status = ""
+        hidden.append(figure)
+        changed = True
+    return changed
+
+
+def _groups(rows: list[list[Figure]], total_row: list[Figure] | None):
+    """(parts, total) pairs: the details of each row under their indicator, and each figure
+    across the rows under the same figure of the total row."""
+    for row in [*rows, *([total_row] if total_row else [])]:
+        for code in SUMMED_DETAILS:
+            main = next((f for f in row if f.code == code and not f.is_detail), None)
+            yield [f for f in row if f.code == code and f.is_detail], main
+    if total_row is not None and rows:
+        by_key = {}
+        for row in rows:
+            for figure in row:
+                by_key.setdefault(figure.key, []).append(figure)
+        totals = {figure.key: figure for figure in total_row}
+        for key, parts in by_key.items():
+            yield parts, totals.get(key)
+
+
+def protect(*, rows: list[list[Figure]], total_row: list[Figure] | None = None) -> None:
+    """Withhold figures of the rows (and of the total row, whose figures are the sums of the
+    rows') until no small count can be recovered from the others."""
+    groups = list(_groups(rows, total_row))
+    changed = True
+    while changed:
+        changed = False
+        for parts, total in groups:
+            for attr in ("numerator", "denominator"):
+                changed |= _protect_group(parts, total, attr=attr)

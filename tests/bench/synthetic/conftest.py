@@ -1,0 +1,1 @@
+from tests.elearning.coverage.conftest import communes, ninh_binh  # noqa: F401
