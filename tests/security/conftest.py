@@ -1,0 +1,2 @@
+# The staff course of the learning tests, for the attacks on staff certificates.
+from tests.cms.learning.conftest import staff_course, staff_quiz  # noqa: F401
