@@ -231,3 +231,23 @@ def test_the_services_refuse_an_under_14_birth_year_whatever_the_caller():
     assert not LearnerProfile.objects.filter(user=user).exists()
     learner.learner_profile.refresh_from_db()
     assert timezone.localdate().year - learner.learner_profile.birth_year == 25
+
+
+# --- The login lock holds however the phone number is written -------------------------------
+
+
+@pytest.mark.parametrize(
+    "other_spelling", ["0912.000.111", "+84 912 000 111", "84912000111", "{username}"]
+)
+def test_the_login_lock_counts_the_account_not_the_spelling(client, other_spelling):
+    from tests.factories.accounts import PASSWORD
+
+    user = UserFactory(phone_number="+84912000111")
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": "0912000111", "password": "wrong"})
+    response = client.post(
+        reverse("account_login"),
+        {"login": other_spelling.format(username=user.username), "password": PASSWORD},
+    )
+    assert "Quá nhiều lần đăng nhập không thành công" in response.content.decode()
+    assert "_auth_user_id" not in client.session
