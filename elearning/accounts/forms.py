@@ -165,6 +165,7 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
             if name in self.fields:
                 self.fields[name] = self.fields.pop(name)
         self.too_young = False
+        self.taken = {}
 
     def clean_phone_number(self):
         text = (self.cleaned_data.get("phone_number") or "").strip()
@@ -177,10 +178,21 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
                 code="invalid_phone",
             )
         if get_user_model().objects.filter(phone_number=phone).exists():
-            raise forms.ValidationError(
-                _("Someone has already signed up with this phone number."), code="phone_taken"
-            )
+            # Saying so would tell anyone who has an account (people hiding from traffickers
+            # among them): the account is made without it and the owner is told (signup()).
+            self.taken["phone_number"] = phone
+            return None
         return phone
+
+    def validate_unique_email(self, value):
+        """allauth refuses a taken address when emails are not verified ("uniqueness takes
+        precedence over enumeration prevention"); here it is left out, as a taken phone."""
+        from allauth.account.internal.userkit import filter_users_by_email
+
+        if value and filter_users_by_email(value):
+            self.taken["email"] = value
+            return ""
+        return super().validate_unique_email(value)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -190,9 +202,10 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
 
     def signup(self, request, user):
         """Called by allauth after the user is saved, in the same request."""
-        from .services import create_profile
+        from .services import create_profile, tell_owners_of_signup_attempt
 
         data = self.cleaned_data
+        tell_owners_of_signup_attempt(request=request, **self.taken)
         if data.get("phone_number"):
             user.phone_number = data["phone_number"]
             user.save(update_fields=["phone_number"])

@@ -138,6 +138,26 @@ def decide_staff_claim(*, profile: LearnerProfile, approve: bool, by) -> Learner
     return profile
 
 
+def tell_owners_of_signup_attempt(*, request, phone_number=None, email=None) -> int:
+    """Someone signed up with a phone number or email address that an account already uses:
+    the sign-up said nothing about it, so its owner hears of it by their own channel (their
+    email address; Chung Tay sends no SMS). Returns how many messages were sent."""
+    from allauth.account.adapter import get_adapter
+    from allauth.account.internal.userkit import filter_users_by_email
+
+    from .models import User
+
+    owners = []
+    if phone_number:
+        owners += list(User.objects.filter(phone_number=phone_number).exclude(email=""))
+    if email:
+        owners += filter_users_by_email(email)
+    addresses = {owner.email.lower() for owner in owners if owner.email}
+    for address in sorted(addresses):
+        get_adapter(request).send_account_already_exists_mail(address)
+    return len(addresses)
+
+
 def give_guardian_consent(*, user, guardian_name: str) -> GuardianConsent:
     return GuardianConsent.objects.create(
         user=user, guardian_name=guardian_name.strip(), text_version=CONSENT_VERSION

@@ -171,6 +171,10 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "elearning.accounts.adapter.AccountAdapter"
+# Nobody learns from a form who has an account (password reset, email change). Sign-up does not
+# verify addresses, so allauth would still refuse a taken one there: LearnerSignupForm leaves a
+# taken phone number or address out of the new account and its owner gets an email.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_FORMS = {"signup": "elearning.accounts.forms.LearnerSignupForm"}
 MFA_ADAPTER = "elearning.accounts.adapter.MFAAdapter"
 # Failed logins are limited per IP and per account (allauth's defaults, spelled out).

@@ -251,3 +251,28 @@ def test_the_login_lock_counts_the_account_not_the_spelling(client, other_spelli
     )
     assert "Quá nhiều lần đăng nhập không thành công" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+# --- Sign-up does not tell who has an account ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "field, typed", [("phone_number", "0912.000.111"), ("email", "Mai@Example.org")]
+)
+def test_sign_up_does_not_say_that_a_phone_or_email_is_taken(client, signup_data, field, typed):
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+
+    owner = UserFactory(phone_number="+84912000111", email="mai@example.org")
+    fresh = client.post(reverse("account_signup"), {**signup_data, "username": "lan"})
+    client.logout()
+    taken = client.post(reverse("account_signup"), {**signup_data, "username": "hoa", field: typed})
+    # The same answer as for a number or address nobody uses: signed up, sent on.
+    assert (taken.status_code, taken["Location"]) == (fresh.status_code, fresh["Location"])
+    hoa = get_user_model().objects.get(username="hoa")
+    assert (hoa.phone_number, hoa.email) == (None, "")
+    owner.refresh_from_db()
+    assert (owner.phone_number, owner.email) == ("+84912000111", "mai@example.org")
+    # The owner hears about it by their own channel (their email address).
+    assert [message.to for message in mail.outbox] == [["mai@example.org"]]
+    assert "Chung Tay" in mail.outbox[0].subject
