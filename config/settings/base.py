@@ -138,8 +138,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://chung-tay")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # django-redis keeps its Redis client; Django's own backend builds one per operation, a
-    # measurable cost on a quiz submission (four cache operations).
-    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    # measurable cost on a quiz submission (four cache operations). Ours on top of it keeps
+    # learners served while Redis is down (elearning/resilient_cache.py), and short socket
+    # timeouts bound the one wait a request may have on a Redis that does not answer.
+    CACHES["default"]["BACKEND"] = "elearning.resilient_cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
+            "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT", default=0.5),
+        }
+    )
 # A Redis outage degrades to cache misses (sessions from the database, pages rebuilt, tasks
 # queued without coalescing) and is logged, instead of failing every request.
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
@@ -169,6 +177,10 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "elearning.accounts.adapter.AccountAdapter"
+# Nobody learns from a form who has an account (password reset, email change). Sign-up does not
+# verify addresses, so allauth would still refuse a taken one there: LearnerSignupForm leaves a
+# taken phone number or address out of the new account and its owner gets an email.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_FORMS = {"signup": "elearning.accounts.forms.LearnerSignupForm"}
 MFA_ADAPTER = "elearning.accounts.adapter.MFAAdapter"
 # Failed logins are limited per IP and per account (allauth's defaults, spelled out).
@@ -237,6 +249,18 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 COALESCED_TASK_DELAY = env.int("COALESCED_TASK_DELAY", default=5)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
+# With the broker down, a web request gives up queueing at once (one try, short connect
+# timeout) instead of retrying for many seconds; what was not queued is counted by the nightly
+# reconciliation. Workers reconnect on their own (broker_connection_retry).
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=0.5)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "max_retries": 1,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = 2.0
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1}}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

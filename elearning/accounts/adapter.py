@@ -1,6 +1,24 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.contrib.auth import get_user_model
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext_lazy as _
+
+from .phone import normalise_phone
+
+
+def login_lock_key(login: str) -> str:
+    """What the failed-login lock counts: the account the text names (by username or by phone
+    number, however it is written), else the text in one form. "0912.000.111", "+84 912 000
+    111" and the account's username all spend the same budget."""
+    text = (login or "").strip()
+    phone = normalise_phone(text)
+    users = get_user_model().objects
+    match = users.filter(phone_number=phone) if phone else users.filter(username__iexact=text)
+    user_id = match.values_list("pk", flat=True).first()
+    if user_id is not None:
+        return f"user:{user_id}"
+    return f"text:{phone or text.lower()}"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -37,6 +55,11 @@ class AccountAdapter(DefaultAccountAdapter):
         "rate_limited": _("Too many requests. Please wait a moment and try again."),
         "duplicate_email": _("This email address is already on your account."),
     }
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        # allauth keys the lock on the login text as typed; we key it on the account.
+        login = credentials.get("email", credentials.get("username", ""))
+        return f"{get_current_site(request).domain}:{login_lock_key(login)}"
 
 
 class MFAAdapter(DefaultMFAAdapter):

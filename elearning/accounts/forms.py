@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from elearning.geo.selectors import find_current_commune
 
 from .choices import AgeBand, Audience
-from .consent import CONSENT_AGE, CONSENT_TEXT, MINIMUM_AGE
+from .consent import CONSENT_AGE, CONSENT_TEXT, age_errors
 from .models import Sex, age_in_year
 from .phone import normalise_phone
 
@@ -78,6 +78,19 @@ class ProfileFieldsMixin:
     def clean_agency(self):
         return (self.cleaned_data.get("agency") or "").strip()
 
+    def check_age(self, cleaned_data, *, has_active_consent: bool):
+        """The shared age rule (consent.age_errors), on this form's fields."""
+        errors = age_errors(
+            birth_year=cleaned_data.get("birth_year"),
+            has_active_consent=has_active_consent,
+            guardian_name=cleaned_data.get("guardian_name") or "",
+            agreed=bool(cleaned_data.get("guardian_consent")),
+        )
+        if "birth_year" in errors:
+            self.too_young = True
+        for field, message in errors.items():
+            self.add_error(field, message)
+
     def check_agency(self, cleaned_data):
         if cleaned_data.get("audience") in Audience.staff() and not cleaned_data.get("agency"):
             self.add_error("agency", _("Staff: please give the name of your agency."))
@@ -113,6 +126,20 @@ def _profile_fields():
     }
 
 
+def _guardian_fields():
+    this_year = timezone.localdate().year
+    return {
+        "guardian_name": forms.CharField(
+            label=_("Name of your parent or guardian"),
+            required=False,
+            max_length=255,
+            help_text=_("Only if you were born in %(year)s or later.")
+            % {"year": this_year - CONSENT_AGE + 1},
+        ),
+        "guardian_consent": forms.BooleanField(label=CONSENT_TEXT, required=False),
+    }
+
+
 class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
     """allauth's sign-up (username, optional email, password) plus the profile: commune,
     birth year, optional sex, audience, agency for staff, and a guardian's consent under 16.
@@ -120,19 +147,11 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        this_year = timezone.localdate().year
         account_fields = self.fields
         self.fields = {}
         self.add_commune_fields()
         self.fields.update(_profile_fields())
-        self.fields["guardian_name"] = forms.CharField(
-            label=_("Name of your parent or guardian"),
-            required=False,
-            max_length=255,
-            help_text=_("Only if you were born in %(year)s or later.")
-            % {"year": this_year - CONSENT_AGE + 1},
-        )
-        self.fields["guardian_consent"] = forms.BooleanField(label=CONSENT_TEXT, required=False)
+        self.fields.update(_guardian_fields())
         self.fields.update(account_fields)
         self.fields["phone_number"] = forms.CharField(
             label=_("Phone number (optional)"),
@@ -146,6 +165,7 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
             if name in self.fields:
                 self.fields[name] = self.fields.pop(name)
         self.too_young = False
+        self.taken = {}
 
     def clean_phone_number(self):
         text = (self.cleaned_data.get("phone_number") or "").strip()
@@ -158,38 +178,34 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
                 code="invalid_phone",
             )
         if get_user_model().objects.filter(phone_number=phone).exists():
-            raise forms.ValidationError(
-                _("Someone has already signed up with this phone number."), code="phone_taken"
-            )
+            # Saying so would tell anyone who has an account (people hiding from traffickers
+            # among them): the account is made without it and the owner is told (signup()).
+            self.taken["phone_number"] = phone
+            return None
         return phone
+
+    def validate_unique_email(self, value):
+        """allauth refuses a taken address when emails are not verified ("uniqueness takes
+        precedence over enumeration prevention"); here it is left out, as a taken phone."""
+        from allauth.account.internal.userkit import filter_users_by_email
+
+        if value and filter_users_by_email(value):
+            self.taken["email"] = value
+            return ""
+        return super().validate_unique_email(value)
 
     def clean(self):
         cleaned_data = super().clean()
-        birth_year = cleaned_data.get("birth_year")
-        if birth_year is not None:
-            age = age_in_year(birth_year)
-            if age < MINIMUM_AGE:
-                self.too_young = True
-                self.add_error("birth_year", _("Chung Tay is for people aged 14 and over."))
-            elif age < CONSENT_AGE:
-                if not (cleaned_data.get("guardian_name") or "").strip():
-                    self.add_error(
-                        "guardian_name",
-                        _("You are under 16: please give the name of your parent or guardian."),
-                    )
-                if not cleaned_data.get("guardian_consent"):
-                    self.add_error(
-                        "guardian_consent",
-                        _("You are under 16: your parent or guardian must agree."),
-                    )
+        self.check_age(cleaned_data, has_active_consent=False)
         self.check_agency(cleaned_data)
         return cleaned_data
 
     def signup(self, request, user):
         """Called by allauth after the user is saved, in the same request."""
-        from .services import create_profile
+        from .services import create_profile, tell_owners_of_signup_attempt
 
         data = self.cleaned_data
+        tell_owners_of_signup_attempt(request=request, **self.taken)
         if data.get("phone_number"):
             user.phone_number = data["phone_number"]
             user.save(update_fields=["phone_number"])
@@ -209,11 +225,17 @@ class ProfileForm(CommunePickerMixin, ProfileFieldsMixin, forms.Form):
     """Editing one's own profile. Fields the form does not have (such as a user id) are a
     forgery: the whole form is refused and nothing is saved."""
 
-    def __init__(self, *args, profile=None, **kwargs):
+    def __init__(self, *args, profile=None, user=None, **kwargs):
         self.profile = profile
+        self.too_young = False
+        user = user or (profile.user if profile else None)
+        self.has_active_consent = bool(user and user.guardian_consents.active().exists())
         super().__init__(*args, **kwargs)
         self.add_commune_fields()
         self.fields.update(_profile_fields())
+        if not self.has_active_consent:
+            # A learner under 16 without a consent on record gives it here, as at sign-up.
+            self.fields.update(_guardian_fields())
 
     def clean(self):
         cleaned_data = super().clean()
@@ -226,19 +248,7 @@ class ProfileForm(CommunePickerMixin, ProfileFieldsMixin, forms.Form):
                 ),
                 code="forged",
             )
-        birth_year = cleaned_data.get("birth_year")
-        if birth_year is not None and self.profile is not None:
-            age = age_in_year(birth_year)
-            if age < MINIMUM_AGE:
-                self.add_error("birth_year", _("Chung Tay is for people aged 14 and over."))
-            elif age < CONSENT_AGE and not self.profile.user.guardian_consents.active().exists():
-                self.add_error(
-                    "birth_year",
-                    _(
-                        "Learners under 16 need their parent's or guardian's consent, which is "
-                        "given when signing up."
-                    ),
-                )
+        self.check_age(cleaned_data, has_active_consent=self.has_active_consent)
         self.check_agency(cleaned_data)
         return cleaned_data
 

@@ -107,8 +107,11 @@ _PRELOADED = "_preloaded_learner_context"
 _MISSING = object()
 # The profile and whether any, and any active (not withdrawn), guardian consent exists.
 _CONSENTS = f"SELECT 1 FROM {GuardianConsent._meta.db_table} c WHERE c.user_id = p.user_id"
+# A staff audience counts once verified (roster or approval); until then, the community's.
 _CONTEXT_COLUMNS = (
-    "p.user_id, p.commune_id, p.birth_year, p.audience, "
+    "p.user_id, p.commune_id, p.birth_year, "
+    f"CASE WHEN p.staff_verified_at IS NULL THEN '{Audience.COMMUNITY.value}' "
+    "ELSE p.audience END, "
     f"EXISTS ({_CONSENTS} AND c.withdrawn_at IS NULL), EXISTS ({_CONSENTS})"
 )
 _CONTEXT_SQL = (

@@ -143,11 +143,15 @@ def profile_edit(request):
             "audience": learner_profile.audience,
             "agency": learner_profile.agency,
         }
-    form = ProfileForm(request.POST or None, initial=initial, profile=learner_profile)
+    form = ProfileForm(
+        request.POST or None, initial=initial, profile=learner_profile, user=request.user
+    )
     if request.method == "POST" and not form.is_finding_commune and form.is_valid():
         data = form.cleaned_data
         fields = {name: data[name] for name in ("commune", "birth_year", "audience", "agency")}
         fields["sex"] = data.get("sex") or ""
+        if data.get("guardian_consent"):
+            fields["guardian_name"] = data.get("guardian_name") or ""
         if learner_profile is None:
             services.create_profile(user=request.user, **fields)
         else:

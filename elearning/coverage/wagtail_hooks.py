@@ -18,6 +18,7 @@ from .models import (
     ReconciliationRun,
     ReportReader,
 )
+from .staff_admin import StaffClaimViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -140,6 +141,7 @@ class CoverageGroup(ViewSetGroup):
         CommuneProfileViewSet,
         ReportReaderViewSet,
         ReconciliationRunViewSet,
+        StaffClaimViewSet,
     )
 
 

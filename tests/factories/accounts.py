@@ -51,6 +51,14 @@ class LearnerProfileFactory(factory.django.DjangoModelFactory):
     sex = ""
     audience = Audience.COMMUNITY
     agency = factory.LazyAttribute(lambda o: "" if o.audience == Audience.COMMUNITY else "Công an")
+    # Staff made by the factory are verified (as if on a roster); pass
+    # profile__staff_verified_at=None for a self-declared claim.
+    staff_verified_at = factory.LazyAttribute(
+        lambda o: None if o.audience == Audience.COMMUNITY else timezone.now()
+    )
+    staff_verified_via = factory.LazyAttribute(
+        lambda o: "" if o.audience == Audience.COMMUNITY else "roster"
+    )
 
 
 class GuardianConsentFactory(factory.django.DjangoModelFactory):

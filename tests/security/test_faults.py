@@ -1,0 +1,99 @@
+"""Faults with real services: the cache and the broker pointed at a port nobody listens on
+(a real refused connection, no mocks). Learners keep signing in, signing up and submitting;
+the rate limits still hold (in the process); /healthz says what is degraded, in words of its
+own and never the exception's text."""
+
+import socket
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from elearning.progress.models import Attempt
+from tests.cms.learning.conftest import submit
+from tests.factories.accounts import PASSWORD, LearnerFactory, UserFactory
+from tests.factories.learning import right_answers
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_down(settings):
+    url = f"redis://127.0.0.1:{closed_port()}/4"
+    cache = {"BACKEND": "elearning.resilient_cache.ResilientRedisCache", "LOCATION": url}
+    with override_settings(CACHES={"default": cache}):
+        yield url
+
+
+@pytest.fixture
+def broker_down(redis_down):
+    from tests.celery_worker import broker_without_worker
+
+    with broker_without_worker(url=redis_down):
+        yield redis_down
+
+
+@pytest.mark.django_db
+def test_login_works_with_the_cache_down_and_the_lock_still_holds(client, redis_down):
+    user = UserFactory()
+    response = client.post(reverse("account_login"), {"login": user.username, "password": PASSWORD})
+    assert response.status_code == 302  # not 429: the rate limit fails open...
+    client.logout()
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": user.username, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": user.username, "password": PASSWORD})
+    # ...to a limit kept in the process, so guessing is still stopped.
+    assert "Quá nhiều lần đăng nhập không thành công" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_sign_up_works_with_the_cache_down(client, redis_down, signup_data):
+    from django.contrib.auth import get_user_model
+
+    response = client.post(reverse("account_signup"), signup_data)
+    assert response.status_code == 302
+    assert get_user_model().objects.filter(username=signup_data["username"]).exists()
+
+
+@pytest.mark.django_db
+def test_a_quiz_is_stored_with_cache_and_broker_down(client, broker_down, staff_quiz):
+    user = LearnerFactory(profile__audience="police")
+    client.force_login(user)
+    response = submit(client, staff_quiz, right_answers(staff_quiz))
+    assert response.status_code == 302
+    attempt = Attempt.objects.get(learner=user)
+    assert attempt.passed
+    # The coverage announcement could not be queued: the nightly reconciliation counts it.
+
+
+@pytest.mark.django_db
+def test_the_cache_is_asked_once_then_left_alone_for_a_while(redis_down):
+    from django.core.cache import cache
+
+    assert cache.get("anything") is None
+    assert cache.is_down()  # later calls answer at once, without a connection attempt
+    cache.set("allauth:rl:x", [1], 60)
+    assert cache.get("allauth:rl:x") == [1]  # rate-limit keys live in the process meanwhile
+
+
+@pytest.mark.django_db
+def test_healthz_says_what_is_degraded_without_the_exception_text(client, broker_down, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = broker_down
+    response = client.get("/healthz")
+    # Learners are served: the load balancer keeps this server.
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["database"]["ok"] is True
+    assert body["checks"]["cache"]["ok"] is False
+    assert body["checks"]["broker"]["ok"] is False
+    text = response.content.decode()
+    for leak in ("127.0.0.1", "Error", "refused", str(broker_down.split(":")[2].split("/")[0])):
+        assert leak not in text
