@@ -54,3 +54,15 @@ def breadcrumbs(page: Page) -> list[Link]:
     """The way back from a deep page: its ancestors below the tree's root, home first."""
     ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("depth")
     return [Link(title=ancestor.title, url=ancestor.get_url()) for ancestor in ancestors]
+
+
+def nearest_translation(page: Page, language_code: str) -> Page | None:
+    """The page's nearest live ancestor that has a translation in this language: where a
+    reader goes when the page itself is not translated yet."""
+    keys = Page.objects.ancestor_of(page).filter(depth__gte=2).values("translation_key")
+    return (
+        Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language_code)
+        .order_by("-depth")
+        .first()
+    )

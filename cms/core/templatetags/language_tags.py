@@ -5,6 +5,8 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from .. import navigation
+
 register = template.Library()
 
 # Added to the link of a page's nearest translated ancestor: that page says the one asked
@@ -44,13 +46,7 @@ def _language_links(request, page) -> list[dict]:
 
 
 def _nearest_translated_ancestor_url(page: Page, code: str, request) -> str | None:
-    keys = Page.objects.ancestor_of(page).filter(depth__gte=2).values("translation_key")
-    nearest = (
-        Page.objects.live()
-        .filter(translation_key__in=keys, locale__language_code=code)
-        .order_by("-depth")
-        .first()
-    )
+    nearest = navigation.nearest_translation(page, code)
     if nearest is None:
         return None
     return f"{nearest.get_url(request)}?{urlencode({UNTRANSLATED_PARAM: 1})}"
