@@ -45,3 +45,9 @@ if settings.DEBUG:
         + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
         + urlpatterns
     )
+
+# Error pages in the reader's language with the hotline (400 and 500 read no database).
+handler400 = "cms.core.errors.bad_request"
+handler403 = "cms.core.errors.permission_denied"
+handler404 = "cms.core.errors.page_not_found"
+handler500 = "cms.core.errors.server_error"

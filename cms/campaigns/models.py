@@ -88,6 +88,7 @@ class CampaignIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["core.HomePage"]
+    show_in_menus_default = True  # the header menu lists it
     subpage_types = ["campaigns.CampaignPage"]
     max_count_per_parent = 1
     template = "campaigns/campaign_index_page.html"

@@ -7,14 +7,20 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import content_cache
+from . import content_cache, hotline
+from .models import SiteSettings
 
 
 def on_content_changed(**kwargs):
     transaction.on_commit(content_cache.bump, robust=True)
 
 
+def on_site_settings_saved(instance, **kwargs):
+    transaction.on_commit(lambda: hotline.remember_hotline(instance), robust=True)
+
+
 def connect():
+    post_save.connect(on_site_settings_saved, sender=SiteSettings, dispatch_uid="core_hotline")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_content_changed, dispatch_uid=f"content_cache_{id(signal)}")
     # A specific page's delete also deletes its Page row, sent with sender=Page. (A receiver

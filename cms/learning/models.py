@@ -32,6 +32,7 @@ class CourseIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["core.HomePage"]
+    show_in_menus_default = True  # the header menu lists it
     subpage_types = ["learning.CoursePage"]
     max_count_per_parent = 1
     template = "learning/course_index_page.html"

@@ -21,6 +21,7 @@ class LegalIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["core.HomePage"]
+    show_in_menus_default = True  # the header menu lists it
     subpage_types = ["legal.LegalDocumentPage"]
     max_count_per_parent = 1
     template = "legal/legal_index_page.html"

@@ -215,6 +215,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist"),
 ]
+# Served at the site's root by WhiteNoise: /favicon.ico, which browsers ask for on every page.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = env("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 FONT_DIR = BASE_DIR / "node_modules" / "dejavu-fonts-ttf" / "ttf"
