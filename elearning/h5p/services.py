@@ -3,7 +3,6 @@
 An upload is checked completely (`prepare_upload`) before anything is written
 (`apply_upload`); if writing fails half-way, the files already written are deleted again."""
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from . import conf, selectors, tokens
+from .library_install import library_hash, needs_install
 from .models import (
     H5PContent,
     H5PContentVersion,
@@ -23,19 +23,11 @@ from .models import (
     Verification,
 )
 from .package import Dependency, LibraryFiles, Package, read_package
-from .package.errors import fail
 from .package.grading import COMPOSITES, Grade, machine_name, regrade
 from .package.sanitise import sanitise_params
 from .package.xapi import StatementError, parse_statement
 
 INSTALL_PERMISSION = "h5p.install_h5plibrary"
-
-
-def library_hash(files: dict[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
-    return digest.hexdigest()
 
 
 @dataclass
@@ -55,23 +47,10 @@ def prepare_upload(*, data: bytes, user, trusted: bool = False) -> UploadPlan:
     may_install = trusted or (user is not None and user.has_perm(INSTALL_PERMISSION))
     plan = UploadPlan(package=package, data=data, parameters={})
     for dependency, library in package.libraries.items():
-        digest = library_hash(library.files)
+        digest = library_hash(library)
         plan.hashes[dependency] = digest
-        same = H5PLibrary.objects.matching(dependency).filter(patch_version=library.patch).first()
-        if same is not None:
-            if same.content_hash != digest:
-                raise fail(
-                    "library_conflict",
-                    entry=library.folder,
-                    field=f"{dependency.major}.{dependency.minor}.{library.patch}",
-                )
-            continue
-        newest = H5PLibrary.objects.newest(dependency)
-        if newest is not None and newest.patch_version > library.patch:
-            continue  # an older patch than installed: the installed one is used
-        if not may_install:
-            raise fail("install_permission", entry=library.folder)
-        plan.new_libraries.append(library)
+        if needs_install(library, digest=digest, may_install=may_install):
+            plan.new_libraries.append(library)
     lookup = selectors.semantics_lookup(
         {lib.dependency: lib.semantics for lib in plan.new_libraries}
     )
@@ -117,9 +96,9 @@ def _install_library(library: LibraryFiles, digest: str, user, written) -> H5PLi
         _write(prefix + path, data, written)
     return H5PLibrary.objects.create(
         machine_name=meta["machineName"],
-        major_version=meta["majorVersion"],
-        minor_version=meta["minorVersion"],
-        patch_version=meta["patchVersion"],
+        major_version=library.dependency.major,
+        minor_version=library.dependency.minor,
+        patch_version=library.patch,
         title=meta["title"],
         runnable=bool(meta.get("runnable")),
         content_hash=digest,

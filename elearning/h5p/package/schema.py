@@ -11,8 +11,17 @@ LANGUAGE = re.compile(r"^[-a-zA-Z]{1,10}$")
 EMBED_TYPES = {"iframe", "div"}
 
 
+VERSION_DIGITS = re.compile(r"^[0-9]{1,5}$")
+
+
 def _is_version(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99999
+    """H5P core matches versions against /^[0-9]{1,5}$/, so exporters that write them as
+    strings ("majorVersion": "1") are accepted, as numbers are."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 0 <= value <= 99999
+    return isinstance(value, str) and bool(VERSION_DIGITS.match(value))
 
 
 def _check_dependencies(entry: str, field: str, value) -> None:
@@ -73,7 +82,7 @@ def check_library_json(data, entry: str) -> None:
     for field in ("majorVersion", "minorVersion", "patchVersion"):
         if not _is_version(data.get(field)):
             raise fail("bad_field", entry=entry, field=field)
-    if data.get("runnable", 0) not in (0, 1, True, False):
+    if data.get("runnable", 0) not in (0, 1, True, False, "0", "1"):
         raise fail("bad_field", entry=entry, field="runnable")
     for field in ("preloadedJs", "preloadedCss"):
         if field in data:
