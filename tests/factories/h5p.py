@@ -172,3 +172,13 @@ def lumi_package() -> bytes:
             "H5P_CONTENT_HERE.txt": b"This is H5P content exported by Lumi.",
         },
     )
+
+
+def post_xapi(client, token, statement, children=None):
+    """What the player page posts for one statement of the frame."""
+    from django.urls import reverse
+
+    body = {"token": token, "statement": statement}
+    if children is not None:
+        body["children"] = children
+    return client.post(reverse("h5p:xapi"), json.dumps(body), content_type="application/json")
