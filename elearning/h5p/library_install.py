@@ -2,7 +2,8 @@
 library version already installed with the same patch is kept, a higher patch is installed
 beside it (the newest patch is played), a lower patch is ignored. Exports of the same version
 differ in library.json's whitespace and key order, so "the same" means the same parsed
-library.json and the same bytes of every other file; a real difference names the file."""
+library.json and the same bytes of every other file (documentation aside); a real difference
+names the file."""
 
 import hashlib
 import json
@@ -12,12 +13,20 @@ from django.core.files.storage import default_storage
 from .models import H5PLibrary
 from .package import LibraryFiles
 from .package.errors import fail
+from .package.whitelist import extension
 
 LIBRARY_JSON = "library.json"
+# Documentation travels with some exports and not others; it never runs, so it never
+# makes two copies of a library different.
+DOCUMENTATION = ("md", "diff", "patch", "textile", "txt")
+
+
+def _compared(paths) -> set[str]:
+    return {path for path in paths if extension(path) not in DOCUMENTATION}
 
 
 def canonical_files(library: LibraryFiles) -> dict[str, bytes]:
-    files = dict(library.files)
+    files = {path: library.files[path] for path in _compared(library.files)}
     files[LIBRARY_JSON] = json.dumps(library.library_json, sort_keys=True).encode()
     return files
 
@@ -43,8 +52,8 @@ def first_difference(installed: H5PLibrary, library: LibraryFiles) -> str | None
     or None when they are the same library."""
     if installed.library_json != library.library_json:
         return LIBRARY_JSON
-    theirs = {path for path in library.files if path != LIBRARY_JSON}
-    ours = _stored_paths(installed.storage_prefix) - {LIBRARY_JSON}
+    theirs = _compared(library.files) - {LIBRARY_JSON}
+    ours = _compared(_stored_paths(installed.storage_prefix)) - {LIBRARY_JSON}
     for path in sorted(theirs | ours):
         if path not in theirs or path not in ours:
             return path

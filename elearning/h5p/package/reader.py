@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from .errors import fail
 from .limits import Limits, human_size
 from .model import Dependency, LibraryFiles, Package
-from .schema import check_h5p_json, check_library_json
+from .schema import check_h5p_json, check_library_json, with_int_versions
 from .whitelist import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, extension
 
 DRIVE = re.compile(r"^[A-Za-z]:")
@@ -152,6 +152,7 @@ def _assemble(files: dict[str, bytes], limits: Limits) -> Package:
     if h5p_json is None:
         raise fail("missing_h5p_json")
     check_h5p_json(h5p_json)
+    h5p_json = with_int_versions(h5p_json)
     if "content.json" not in content:
         raise fail("missing_content_json")
     content_json = _load_json("content/content.json", content.pop("content.json"), limits)
@@ -172,6 +173,7 @@ def _library(folder: str, files: dict[str, bytes], limits: Limits) -> LibraryFil
         raise fail("missing_library_json", entry=folder)
     library_json = _load_json(entry, files["library.json"], limits)
     check_library_json(library_json, entry)
+    library_json = with_int_versions(library_json)
     library = LibraryFiles(folder, library_json, files)
     expected = library.dependency.folder
     # H5P core accepts "<machineName>-<major>.<minor>" or the bare machine name.

@@ -90,3 +90,23 @@ def check_library_json(data, entry: str) -> None:
     for field in ("preloadedDependencies", "dynamicDependencies", "editorDependencies"):
         if field in data:
             _check_dependencies(entry, field, data[field])
+
+
+VERSION_FIELDS = ("majorVersion", "minorVersion", "patchVersion")
+DEPENDENCY_FIELDS = ("preloadedDependencies", "dynamicDependencies", "editorDependencies")
+
+
+def with_int_versions(data: dict) -> dict:
+    """A checked h5p.json or library.json with its versions as numbers, so that "1" and 1
+    are the same version everywhere after reading (comparison, storage, the player)."""
+    data = dict(data)
+    for field in VERSION_FIELDS:
+        if field in data:
+            data[field] = int(data[field])
+    for field in DEPENDENCY_FIELDS:
+        if isinstance(data.get(field), list):
+            data[field] = [
+                {**item, **{k: int(item[k]) for k in VERSION_FIELDS if k in item}}
+                for item in data[field]
+            ]
+    return data

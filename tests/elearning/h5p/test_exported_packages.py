@@ -111,3 +111,10 @@ def test_a_library_in_two_folders_is_refused():
     with pytest.raises(PackageError) as caught:
         read_package(question_package(extra=files))
     assert caught.value.code == "duplicate"
+
+
+def test_a_hub_export_of_an_installed_library_with_its_readme_is_the_same_library():
+    upload()
+    version = upload(hub_package())
+    assert H5PLibrary.objects.count() == 1
+    assert version.main_library == H5PLibrary.objects.get()
