@@ -35,12 +35,16 @@ COLLECTION_PERMISSIONS = {
         "choose_document",
     ],
 }
+# Upload H5P exercises that use installed libraries; installing libraries (JavaScript) is a
+# separate permission ("h5p.install_h5plibrary") neither group has.
+H5P_CONTENT = [("h5p", "add_h5pcontent"), ("h5p", "change_h5pcontent"), ("h5p", "view_h5pcontent")]
 MODEL_PERMISSIONS = {
     EDITORS: [
         ("wagtailadmin", "access_admin"),
         ("campaigns", "add_slogan"),
         ("campaigns", "change_slogan"),
         ("simple_translation", "submit_translation"),
+        *H5P_CONTENT,
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
@@ -48,6 +52,7 @@ MODEL_PERMISSIONS = {
         ("campaigns", "change_slogan"),
         ("campaigns", "delete_slogan"),
         ("simple_translation", "submit_translation"),
+        *H5P_CONTENT,
     ],
 }
 

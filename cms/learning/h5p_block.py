@@ -6,6 +6,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from elearning.h5p.player import player_for
 
+from .placement import placement_of
+
 
 def course_of(page):
     """The course a lesson belongs to and who it is for: the nearest page up the tree (the
@@ -35,12 +37,11 @@ class H5PBlock(blocks.StructBlock):
         page = parent_context.get("page") or parent_context.get("self")
         if page is not None and not hasattr(page, "get_ancestors"):
             page = None
-        course, audience = course_of(page)
+        placement = None
+        if page is not None:
+            course, audience = course_of(page)
+            placement = placement_of(page, course=course, audience=audience)
         context["player"] = player_for(
-            request=parent_context.get("request"),
-            content=value["content"],
-            page=page,
-            course=course,
-            content_audience=audience,
+            request=parent_context.get("request"), content=value["content"], placement=placement
         )
         return context

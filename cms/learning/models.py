@@ -20,6 +20,7 @@ from wagtail.search import index
 from elearning.accounts.selectors import learner_context
 from elearning.progress.choices import ContentAudience
 from elearning.progress.exceptions import ProgressError
+from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 
 from . import selectors, services
 from .blocks import LessonBodyBlock, QuizQuestionsBlock
@@ -61,7 +62,7 @@ class CoursePage(Page):
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=15)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
-        default=70,
+        default=DEFAULT_PASS_MARK,
         validators=PERCENT,
         help_text=_("Used by the course's quizzes that do not set their own."),
     )

@@ -88,16 +88,19 @@ def _quiz_for_grading(quiz_id: int) -> QuizForGrading | None:
     quiz = QuizPage.objects.live().public().filter(pk=quiz_id).first()
     if quiz is None:
         return None
+    from .placement import placement_of
+
     course = quiz.course
+    placement = placement_of(quiz)
     return QuizForGrading(
         page_id=quiz.pk,
         url=quiz.url,
-        content_id=canonical(quiz).pk,
-        course_id=canonical(course).pk,
+        content_id=placement.content_id,
+        course_id=placement.course_id,
         course_page_id=course.pk,
-        audience=course.audience,
+        audience=placement.audience,
         gives_certificate=course.gives_certificate,
-        pass_mark=quiz.effective_pass_mark,
+        pass_mark=placement.pass_mark,
         attempt_limit=quiz.attempt_limit,
         answer_key=tuple(grading.answer_key(quiz.questions)),
     )

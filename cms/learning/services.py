@@ -10,6 +10,7 @@ from django.core import signing
 from django.utils.translation import gettext as _
 
 from elearning.accounts.choices import Audience
+from elearning.progress import pass_mark
 from elearning.progress import selectors as progress_selectors
 from elearning.progress import services as progress
 from elearning.progress.choices import Grading
@@ -64,7 +65,9 @@ def take_quiz(*, quiz: selectors.QuizForGrading, context, data):
         answers=graded.answers,
         score=graded.score,
         max_score=graded.max_score,
-        passed=graded.percent >= quiz.pass_mark,
+        passed=pass_mark.passed(
+            score=graded.score, max_score=graded.max_score, pass_mark=quiz.pass_mark
+        ),
         grading=Grading.SERVER,
         idempotency_key=key,
         started_at=started_at,

@@ -14,6 +14,4 @@ DEFAULTS = {
     "H5P_STATE_MAX_BYTES": 64 * 1024,
     # A statement as sent by the player page.
     "H5P_STATEMENT_MAX_BYTES": 64 * 1024,
-    # Share of the maximum score that passes.
-    "H5P_PASS_RATIO": 0.8,
 }

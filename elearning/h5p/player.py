@@ -3,13 +3,15 @@
 from django.urls import reverse
 
 from elearning.accounts.selectors import learner_context
+from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 
 from . import selectors, tokens
 
 
-def player_for(*, request, content, page=None, course=None, content_audience="community"):
+def player_for(*, request, content, placement=None):
     """None when the content has no version yet. Results are recorded only for someone
-    counted (a learner or a guest who chose a commune): they alone get a token."""
+    counted (a learner or a guest who chose a commune): they alone get a token.
+    `placement` says where results count (page and course ids, audience, pass mark)."""
     version = content.current_version if content is not None else None
     if version is None:
         return None
@@ -27,9 +29,10 @@ def player_for(*, request, content, page=None, course=None, content_audience="co
         player["token"] = tokens.issue(
             context=context,
             version=version,
-            page_id=getattr(page, "pk", None),
-            course_id=getattr(course, "pk", None),
-            content_audience=content_audience,
+            page_id=getattr(placement, "content_id", None),
+            course_id=getattr(placement, "course_id", None),
+            content_audience=getattr(placement, "audience", "community"),
+            pass_mark=getattr(placement, "pass_mark", DEFAULT_PASS_MARK),
         )
         player["state"] = selectors.saved_state(version=version, context=context)
     return player

@@ -3,7 +3,6 @@
 An upload is checked completely (`prepare_upload`) before anything is written
 (`apply_upload`); if writing fails half-way, the files already written are deleted again."""
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from . import conf, selectors, tokens
+from .library_install import library_hash, needs_install
 from .models import (
     H5PContent,
     H5PContentVersion,
@@ -23,19 +23,12 @@ from .models import (
     Verification,
 )
 from .package import Dependency, LibraryFiles, Package, read_package
-from .package.errors import fail
-from .package.grading import COMPOSITES, Grade, machine_name, regrade
+from .package.composites import is_scoreless
 from .package.sanitise import sanitise_params
 from .package.xapi import StatementError, parse_statement
+from .regrading import grade_statement
 
 INSTALL_PERMISSION = "h5p.install_h5plibrary"
-
-
-def library_hash(files: dict[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
-    return digest.hexdigest()
 
 
 @dataclass
@@ -55,23 +48,10 @@ def prepare_upload(*, data: bytes, user, trusted: bool = False) -> UploadPlan:
     may_install = trusted or (user is not None and user.has_perm(INSTALL_PERMISSION))
     plan = UploadPlan(package=package, data=data, parameters={})
     for dependency, library in package.libraries.items():
-        digest = library_hash(library.files)
+        digest = library_hash(library)
         plan.hashes[dependency] = digest
-        same = H5PLibrary.objects.matching(dependency).filter(patch_version=library.patch).first()
-        if same is not None:
-            if same.content_hash != digest:
-                raise fail(
-                    "library_conflict",
-                    entry=library.folder,
-                    field=f"{dependency.major}.{dependency.minor}.{library.patch}",
-                )
-            continue
-        newest = H5PLibrary.objects.newest(dependency)
-        if newest is not None and newest.patch_version > library.patch:
-            continue  # an older patch than installed: the installed one is used
-        if not may_install:
-            raise fail("install_permission", entry=library.folder)
-        plan.new_libraries.append(library)
+        if needs_install(library, digest=digest, may_install=may_install):
+            plan.new_libraries.append(library)
     lookup = selectors.semantics_lookup(
         {lib.dependency: lib.semantics for lib in plan.new_libraries}
     )
@@ -117,9 +97,9 @@ def _install_library(library: LibraryFiles, digest: str, user, written) -> H5PLi
         _write(prefix + path, data, written)
     return H5PLibrary.objects.create(
         machine_name=meta["machineName"],
-        major_version=meta["majorVersion"],
-        minor_version=meta["minorVersion"],
-        patch_version=meta["patchVersion"],
+        major_version=library.dependency.major,
+        minor_version=library.dependency.minor,
+        patch_version=library.patch,
         title=meta["title"],
         runnable=bool(meta.get("runnable")),
         content_hash=digest,
@@ -184,71 +164,8 @@ def activity_iri(*, base_url: str, content_id: int) -> str:
     return f"{base_url.rstrip('/')}/h5p/activity/{content_id}"
 
 
-def _find_sub_content(value, sub_content_id: str):
-    """(library name, params) of a sub-content in the parameters, by its subContentId."""
-    if isinstance(value, dict):
-        if value.get("subContentId") == sub_content_id:
-            if isinstance(value.get("library"), str):
-                return value["library"], value.get("params") or {}
-            return None, value
-        for key, item in value.items():
-            found = _find_sub_content(item, sub_content_id)
-            if found is not None:
-                if found[0] is None and key == "choices":
-                    return "H5P.SingleChoiceSet#choice", found[1]
-                return found
-    elif isinstance(value, list):
-        for item in value:
-            found = _find_sub_content(item, sub_content_id)
-            if found is not None:
-                return found
-    return None
-
-
-def _grade_question(version, statement) -> Grade | None:
-    found = _find_sub_content(version.parameters, statement.sub_content_id)
-    if found is None or found[0] is None:
-        return None
-    return regrade(library=found[0], params=found[1], response=statement.response)
-
-
-def _grade_composite(version, claims, key: str) -> Grade | None:
-    """A question set counts as verified when every one of its questions was answered in this
-    play and each answer was verified; its score is then the sum of theirs."""
-    questions = version.parameters.get(key) or []
-    ids = [q.get("subContentId") for q in questions if isinstance(q, dict)]
-    if not ids or not all(ids):
-        return None
-    rows = H5PResult.objects.filter(version=version, session=claims.session)
-    last_whole = rows.filter(sub_content_id="").order_by("-received_at").first()
-    if last_whole is not None:
-        rows = rows.filter(received_at__gt=last_whole.received_at)
-    latest = {}
-    for row in rows.exclude(sub_content_id="").order_by("received_at"):
-        latest[row.sub_content_id] = row
-    if not all(i in latest and latest[i].verified for i in ids):
-        return None
-    return Grade(sum(latest[i].score for i in ids), sum(latest[i].max_score for i in ids))
-
-
-def _grade(version, statement, claims) -> Grade | None:
-    if statement.sub_content_id:
-        return _grade_question(version, statement)
-    main = version.main_library
-    key = COMPOSITES.get(machine_name(main.full_name))
-    if key:
-        return _grade_composite(version, claims, key)
-    return regrade(library=main.full_name, params=version.parameters, response=statement.response)
-
-
-def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
-    """Check, grade and keep one scored xAPI statement. The learner is the one the token was
-    issued to (the statement's actor is ignored) and must be the one sending it. A result for
-    the whole content becomes an Attempt through the progress service. Raises
-    StatementError (nothing written) or a progress error."""
-    from elearning.progress import services as progress
-    from elearning.progress.choices import Grading
-
+def _claims_and_version(token, context):
+    """The token's claims and content version, for the learner it was issued to."""
     claims = tokens.read(token)
     if not claims.belongs_to(context):
         raise StatementError("other_learner")
@@ -259,6 +176,20 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
     )
     if version is None:
         raise StatementError("wrong_content")
+    return claims, version
+
+
+def record_statement(*, token, statement, context, base_url: str, children=None) -> H5PResult:
+    """Check, grade and keep one scored xAPI statement. The learner is the one the token was
+    issued to (the statement's actor is ignored) and must be the one sending it. A result for
+    the whole content becomes an Attempt through the progress service. Raises
+    StatementError (nothing written) or a progress error. `children` is the content's
+    getXAPIData children (its questions' answers), sent with a container's result."""
+    from elearning.progress import pass_mark
+    from elearning.progress import services as progress
+    from elearning.progress.choices import Grading
+
+    claims, version = _claims_and_version(token, context)
     parsed = parse_statement(
         statement,
         activity_id=activity_iri(base_url=base_url, content_id=version.content_id),
@@ -266,7 +197,9 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
     )
     if H5PResult.objects.filter(statement_id=parsed.id).exists():
         raise StatementError("replay")
-    grade = _grade(version, parsed, claims)
+    grade = grade_statement(
+        version=version, statement=parsed, session=claims.session, children=children
+    )
     verified = grade is not None
     score, maximum = (grade.score, grade.max_score) if verified else (parsed.raw, parsed.max)
     try:
@@ -303,7 +236,9 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
                     },
                     score=score,
                     max_score=maximum,
-                    passed=maximum > 0 and score >= maximum * conf.get("H5P_PASS_RATIO"),
+                    passed=pass_mark.passed(
+                        score=score, max_score=maximum, pass_mark=claims.pass_mark
+                    ),
                     grading=Grading.H5P_VERIFIED if verified else Grading.H5P_CLIENT_REPORTED,
                     idempotency_key=parsed.id,
                 )
@@ -311,6 +246,42 @@ def record_statement(*, token, statement, context, base_url: str) -> H5PResult:
     except IntegrityError as error:  # the same statement id, sent twice at once
         raise StatementError("replay") from error
     return result
+
+
+VIEWED_VERBS = {
+    "http://adlnet.gov/expapi/verbs/completed",
+    "http://adlnet.gov/expapi/verbs/experienced",
+}
+
+
+def record_viewed(*, token, statement, context, base_url: str):
+    """Content that gives no score (Agamotto, Accordion, a Column of text) says it was
+    completed or experienced: the lesson showing it counts as visited (completed, like
+    "I have finished this lesson"), never as a pass. Returns the progress row, or None
+    when the content is shown outside a lesson. Raises StatementError."""
+    from elearning.progress import services as progress
+
+    claims, version = _claims_and_version(token, context)
+    if not isinstance(statement, dict) or not isinstance(statement.get("object"), dict):
+        raise StatementError("statement_shape")
+    if statement["object"].get("id") != activity_iri(
+        base_url=base_url, content_id=version.content_id
+    ):
+        raise StatementError("wrong_content")
+    verb = statement.get("verb")
+    if not isinstance(verb, dict) or verb.get("id") not in VIEWED_VERBS:
+        raise StatementError("statement_verb")
+    if not is_scoreless(library=version.main_library.full_name, params=version.parameters):
+        raise StatementError("statement_verb")  # content with a score must send it
+    pages = _pages(claims.page_id, claims.course_id) if claims.page_id else {}
+    if claims.page_id not in pages:
+        return None
+    return progress.mark_completed(
+        context=context,
+        content_id=claims.page_id,
+        course_id=claims.course_id if claims.course_id in pages else None,
+        content_audience=claims.content_audience,
+    )
 
 
 def _pages(*page_ids) -> dict:

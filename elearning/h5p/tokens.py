@@ -1,10 +1,13 @@
 """The short-lived signed token a player page gives its H5P frame's results: who is learning,
-which content and version, and where the result counts (lesson page, course, audience)."""
+which content and version, and where the result counts (lesson page and course in the default
+language, audience, pass mark: decided by the page layer, as for native quizzes)."""
 
 import secrets
 from dataclasses import dataclass
 
 from django.core import signing
+
+from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 
 from . import conf
 from .package.xapi import StatementError
@@ -22,6 +25,7 @@ class PlayerClaims:
     course_id: int | None
     content_audience: str
     session: str
+    pass_mark: int
 
     def belongs_to(self, context) -> bool:
         if context is None:
@@ -31,7 +35,10 @@ class PlayerClaims:
         return context.user_id is None and context.visitor_key == self.visitor_key
 
 
-def issue(*, context, version, page_id=None, course_id=None, content_audience="community") -> str:
+def issue(
+    *, context, version, page_id=None, course_id=None, content_audience="community",
+    pass_mark: int = DEFAULT_PASS_MARK,
+) -> str:  # fmt: skip
     return signing.dumps(
         {
             "u": context.user_id,
@@ -42,6 +49,7 @@ def issue(*, context, version, page_id=None, course_id=None, content_audience="c
             "cr": course_id,
             "a": content_audience,
             "s": secrets.token_hex(8),
+            "pm": pass_mark,
         },
         salt=SALT,
         compress=True,
@@ -64,4 +72,5 @@ def read(token) -> PlayerClaims:
         course_id=data["cr"],
         content_audience=data["a"],
         session=data["s"],
+        pass_mark=data.get("pm", DEFAULT_PASS_MARK),
     )

@@ -151,16 +151,33 @@ def _refused(error) -> JsonResponse:
     return JsonResponse({"error": "progress", "message": str(error.message)}, status=403)
 
 
+def _is_unscored(statement) -> bool:
+    return (
+        isinstance(statement, dict)
+        and not (isinstance(statement.get("result"), dict) and "score" in statement["result"])
+        and (statement.get("verb") or {}).get("id") in services.VIEWED_VERBS
+    )
+
+
 @csrf_exempt  # authenticated by the signed token (and the learner's own session), not a cookie
 @require_POST
 def xapi(request):
     try:
         body = _read_json(request)
+        if _is_unscored(body.get("statement")):
+            services.record_viewed(
+                token=body.get("token"),
+                statement=body.get("statement"),
+                context=learner_context(request),
+                base_url=site_origin(request),
+            )
+            return HttpResponse(status=204)
         result = services.record_statement(
             token=body.get("token"),
             statement=body.get("statement"),
             context=learner_context(request),
             base_url=site_origin(request),
+            children=body.get("children"),
         )
     except (StatementError, ProgressError) as error:
         return _refused(error)

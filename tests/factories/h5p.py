@@ -13,7 +13,13 @@ import zipfile
 from django.contrib.auth.models import Permission
 
 from elearning.h5p import services
-from elearning.h5p.package.builder import QUESTION_LIBRARY, build_package, library_files, question
+from elearning.h5p.package.builder import (
+    QUESTION_LIBRARY,
+    build_package,
+    h5p_json_for,
+    library_files,
+    question,
+)
 from tests.factories.accounts import UserFactory
 
 QUESTION = question(
@@ -117,3 +123,62 @@ MALICIOUS = {
     "not_a_zip": (lambda: b"this is not a zip file", "not_zip", ""),
     "library_overwrite": (lambda: question_package(extra=_changed_library()), "library_conflict", QUESTION_LIBRARY.name),
 }  # fmt: skip
+
+
+# --- What real exporters (the H5P Hub, Lumi) write, reproduced with our own library --------
+
+LIBRARY_JSON = f"{QUESTION_LIBRARY.name}/library.json"
+
+
+def library_json(**changes) -> dict:
+    meta = json.loads((QUESTION_LIBRARY / "library.json").read_text("utf-8"))
+    meta.update(changes)
+    return meta
+
+
+def reexported_library_json(**changes) -> bytes:
+    """The same library.json as another exporter writes it: keys reversed, four-space indent."""
+    meta = library_json(**changes)
+    return json.dumps(dict(reversed(list(meta.items()))), indent=4).encode()
+
+
+def hub_package(**changes) -> bytes:
+    """Our question as the Hub exports libraries: README.md and a .diff beside the code."""
+    return question_package(
+        extra={
+            f"{QUESTION_LIBRARY.name}/README.md": b"# Chung Tay question\n",
+            f"{QUESTION_LIBRARY.name}/apply-when-upgrading.diff": b"--- a\n+++ b\n",
+            **changes,
+        }
+    )
+
+
+def lumi_package() -> bytes:
+    """Versions as digit strings in h5p.json and library.json, library.json re-indented, and
+    Lumi's marker file at the root."""
+    meta = h5p_json_for(
+        title="Ai có thể là nạn nhân?", libraries=[QUESTION_LIBRARY], main="H5P.ChungTayQuestion",
+        language="vi",
+    )  # fmt: skip
+    for dependency in meta["preloadedDependencies"]:
+        dependency["majorVersion"] = str(dependency["majorVersion"])
+        dependency["minorVersion"] = str(dependency["minorVersion"])
+    return question_package(
+        h5p_json=meta,
+        extra={
+            LIBRARY_JSON: reexported_library_json(
+                majorVersion="1", minorVersion="0", patchVersion="0"
+            ),
+            "H5P_CONTENT_HERE.txt": b"This is H5P content exported by Lumi.",
+        },
+    )
+
+
+def post_xapi(client, token, statement, children=None):
+    """What the player page posts for one statement of the frame."""
+    from django.urls import reverse
+
+    body = {"token": token, "statement": statement}
+    if children is not None:
+        body["children"] = children
+    return client.post(reverse("h5p:xapi"), json.dumps(body), content_type="application/json")

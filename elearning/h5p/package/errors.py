@@ -41,7 +41,6 @@ MESSAGES = {
     ),
     "size_mismatch": _("Entry “%(entry)s” unpacks to a different size than the archive says."),
     "corrupt": _("Entry “%(entry)s” cannot be unpacked: the archive is damaged."),
-    "root_file": _("Entry “%(entry)s” is not allowed at the top of the package."),
     "content_extension": _(
         "Entry “%(entry)s”: files of type “.%(extension)s” are not allowed in content "
         "(only media and data files)."
@@ -67,8 +66,8 @@ MESSAGES = {
         "Entry “%(entry)s”: the preloaded file “%(field)s” is outside its library."
     ),
     "library_conflict": _(
-        "Library “%(entry)s” version %(field)s is already installed with different files; "
-        "give the changed library a new version number."
+        "Library “%(entry)s” version %(field)s is already installed with different files "
+        "(“%(file)s” differs); give the changed library a new version number."
     ),
     "install_permission": _(
         "Library “%(entry)s” is not installed, and you may not install H5P libraries. Ask an "

@@ -51,25 +51,53 @@ def chungtay_question(params: dict, response: str) -> Grade:
     return Grade(1 if chosen == correct else 0, 1)
 
 
+def _weight(value, default=1) -> float:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("weight is not a number")
+    return value
+
+
 def multi_choice(params: dict, response: str) -> Grade:
+    """H5P.MultiChoice's own rules (js/multichoice.js): "single" (or "auto" with one right
+    answer) is out of the question's weight, one point per chosen right answer and minus one
+    per wrong one (each answer's weight), never below zero; nothing chosen is right when no
+    answer is; `singlePoint` (on unless the content turns it off) gives the weight when the
+    share of points reaches `passPercentage`."""
     answers = params["answers"]
-    correct = {i for i, answer in enumerate(answers) if answer.get("correct")}
-    chosen = set(_choices(response))
-    if not chosen <= set(range(len(answers))):
+    behaviour = {"type": "auto", "singlePoint": True, "passPercentage": 100}
+    behaviour.update(params.get("behaviour") or {})
+    correct = [bool(answer.get("correct")) for answer in answers]
+    chosen = _choices(response)
+    if len(set(chosen)) != len(chosen) or not all(0 <= i < len(answers) for i in chosen):
         raise ValueError("unknown choice")
-    behaviour = params.get("behaviour") or {}
-    single = len(correct) == 1 and behaviour.get("type", "auto") in ("auto", "single")
-    if single:
-        return Grade(1 if chosen == correct else 0, 1)
-    # One point per right choice, minus one per wrong choice, never below zero.
-    score = max(0, len(chosen & correct) - len(chosen - correct))
-    if behaviour.get("singlePoint"):
-        return Grade(1 if chosen == correct else 0, 1)
-    return Grade(score, len(correct))
+    kind = behaviour["type"]
+    single_answer = correct.count(True) == 1 if kind == "auto" else kind == "single"
+    if single_answer and len(chosen) > 1:
+        raise ValueError("several answers to a single-answer question")
+    weight = _weight(params.get("weight"))
+    blank_is_correct = not any(correct)
+    if blank_is_correct:
+        full = weight
+    else:
+        full = sum(
+            _weight(a.get("weight")) for a, right in zip(answers, correct, strict=True) if right
+        )
+    score = sum(_weight(answers[i].get("weight")) * (1 if correct[i] else -1) for i in chosen)
+    score = max(score, 0)
+    if not chosen and blank_is_correct:
+        score = weight
+    if behaviour["singlePoint"]:
+        score = weight if 100 * score / full >= float(behaviour["passPercentage"]) else 0
+    maximum = full if not single_answer and not behaviour["singlePoint"] else weight
+    return Grade(score, maximum)
 
 
 def true_false(params: dict, response: str) -> Grade:
     expected = str(params["correct"]).lower()
+    if response == "" and expected in ("true", "false"):
+        return Grade(0, 1)  # not answered (Finish without Check in a set)
     if response not in ("true", "false") or expected not in ("true", "false"):
         raise ValueError("not a true/false answer")
     return Grade(1 if response == expected else 0, 1)
@@ -104,6 +132,8 @@ def blanks(params: dict, response: str) -> Grade:
 def single_choice(params: dict, response: str) -> Grade:
     """One question of H5P.SingleChoiceSet: its first answer is the right one."""
     chosen = _choices(response)
+    if not chosen:
+        return Grade(0, 1)  # not answered
     if len(chosen) != 1 or not 0 <= chosen[0] < len(params["answers"]):
         raise ValueError("not one answer")
     return Grade(1 if chosen == [0] else 0, 1)
@@ -117,6 +147,3 @@ GRADERS = {
     # A SingleChoiceSet question has no library of its own; the service grades it by this name.
     "H5P.SingleChoiceSet#choice": single_choice,
 }
-
-# Content types whose score is the sum of their questions' scores.
-COMPOSITES = {"H5P.QuestionSet": "questions", "H5P.SingleChoiceSet": "choices"}

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from .errors import fail
 from .limits import Limits, human_size
 from .model import Dependency, LibraryFiles, Package
-from .schema import check_h5p_json, check_library_json
+from .schema import check_h5p_json, check_library_json, with_int_versions
 from .whitelist import CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS, extension
 
 DRIVE = re.compile(r"^[A-Za-z]:")
@@ -40,7 +40,7 @@ def read_package(
         wanted, skipped = _check_entries(archive.infolist(), limits)
         files = {info.filename: _read_entry(archive, info) for info in wanted}
     package = _assemble(files, limits)
-    package.skipped = skipped
+    package.skipped = skipped + package.skipped
     _check_dependencies(package, installed)
     return package
 
@@ -131,12 +131,16 @@ def _assemble(files: dict[str, bytes], limits: Limits) -> Package:
     content: dict[str, bytes] = {}
     folders: dict[str, dict[str, bytes]] = {}
     h5p_json = None
+    ignored: list[str] = []
     for name, data in files.items():
         top, _, rest = name.partition("/")
         if not rest:
-            if name != "h5p.json":
-                raise fail("root_file", entry=name)
-            h5p_json = _load_json(name, data, limits)
+            # H5P core unpacks only h5p.json, content/ and library folders; other files at
+            # the root (Lumi's H5P_CONTENT_HERE.txt, a stray README) are left out.
+            if name == "h5p.json":
+                h5p_json = _load_json(name, data, limits)
+            else:
+                ignored.append(name)
         elif top == "content":
             if extension(rest) not in CONTENT_EXTENSIONS:
                 raise fail("content_extension", entry=name, extension=extension(rest))
@@ -148,6 +152,7 @@ def _assemble(files: dict[str, bytes], limits: Limits) -> Package:
     if h5p_json is None:
         raise fail("missing_h5p_json")
     check_h5p_json(h5p_json)
+    h5p_json = with_int_versions(h5p_json)
     if "content.json" not in content:
         raise fail("missing_content_json")
     content_json = _load_json("content/content.json", content.pop("content.json"), limits)
@@ -156,8 +161,10 @@ def _assemble(files: dict[str, bytes], limits: Limits) -> Package:
     libraries = {}
     for folder, folder_files in sorted(folders.items()):
         library = _library(folder, folder_files, limits)
+        if library.dependency in libraries:  # "H5P.Foo" and "H5P.Foo-1.0" side by side
+            raise fail("duplicate", entry=folder)
         libraries[library.dependency] = library
-    return Package(h5p_json, content_json, content, libraries)
+    return Package(h5p_json, content_json, content, libraries, skipped=ignored)
 
 
 def _library(folder: str, files: dict[str, bytes], limits: Limits) -> LibraryFiles:
@@ -166,10 +173,13 @@ def _library(folder: str, files: dict[str, bytes], limits: Limits) -> LibraryFil
         raise fail("missing_library_json", entry=folder)
     library_json = _load_json(entry, files["library.json"], limits)
     check_library_json(library_json, entry)
+    library_json = with_int_versions(library_json)
     library = LibraryFiles(folder, library_json, files)
     expected = library.dependency.folder
-    if folder != expected:
+    # H5P core accepts "<machineName>-<major>.<minor>" or the bare machine name.
+    if folder not in (expected, library.dependency.machine_name):
         raise fail("folder_mismatch", entry=folder, expected=expected)
+    library.folder = expected
     for key in ("preloadedJs", "preloadedCss"):
         for item in library_json.get(key, []):
             path = item["path"]

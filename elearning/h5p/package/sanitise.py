@@ -4,36 +4,93 @@ is escaped, numbers, booleans and selects must be what they say, sub-content is 
 against its own library. Strings the semantics do not describe are stripped of all markup."""
 
 import html
+import re
 from collections.abc import Callable
 
 import nh3
 
-# Tags H5P core adds when a field allows their parent tag.
+# H5P core's validateText: every rich-text field keeps div, span, p and br, plus the tags its
+# semantics list and those they imply.
+ALWAYS_TAGS = {"div", "span", "p", "br"}
 DERIVED_TAGS = {
-    "table": {"tr", "td", "th", "colgroup", "thead", "tbody", "tfoot", "caption"},
+    "table": {"tr", "td", "th", "colgroup", "col", "thead", "tbody", "tfoot", "caption",
+              "figure", "figcaption"},
     "ul": {"li"},
     "ol": {"li"},
     "b": {"strong"},
     "i": {"em"},
     "strong": {"b"},
     "em": {"i"},
-    "a": set(),
-}
+    "del": {"s"},
+    "strike": {"s"},
+}  # fmt: skip
 ATTRIBUTES = {"a": {"href", "target", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan"}}
+STYLEABLE = {"span", "p", "div", "h1", "h2", "h3", "table", "col", "figure", "td", "th", "li"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 Semantics = list[dict]
 SemanticsFor = Callable[[str], Semantics | None]
 
+# Style declarations H5P core allows, each matched whole: alignment everywhere, font
+# settings the field enables, and table styling where tables are allowed.
+COLOUR = r"(#[a-f0-9]{3}[a-f0-9]{3}?|rgba?\([0-9, ]+\)|hsla?\([0-9,.% ]+\))"
+LENGTH = r"[0-9.]+(em|px|%|)"
+BORDER = r"(none|solid|dotted|dashed|double|groove|ridge|inset|outset)"
+ALIGN = [r"text-align: *(center|left|right)"]
+FONT = {
+    "size": [r"font-size: *[0-9.]+(em|px|%) *"],
+    "family": [r"font-family: *[-a-z0-9,'&; ]+"],
+    "color": [rf"color: *{COLOUR} *"],
+    "background": [rf"background-color: *{COLOUR} *"],
+    "spacing": [r"letter-spacing: *[0-9.]+(em|px|%) *"],
+    "height": [rf"line-height: *{LENGTH} *"],
+}
+TABLE = [
+    rf"border: *{LENGTH} *{BORDER} *{COLOUR} *", rf"border-style: *{BORDER} *",
+    rf"border-width: *{LENGTH} *", rf"border-color: *{COLOUR} *",
+    r"vertical-align: *(middle|top|bottom)", rf"padding: *{LENGTH} *",
+    rf"width: *{LENGTH} *", rf"height: *{LENGTH} *", r"float: *(right|left|none) *",
+    r"border-collapse: *collapse *", rf"background-color: *{COLOUR} *",
+]  # fmt: skip
 
-def clean_html(value: str, tags: set[str]) -> str:
-    allowed = set(tags)
-    for tag in tags:
+
+def style_patterns(field: dict) -> list[re.Pattern]:
+    patterns = list(ALIGN)
+    font = field.get("font") if isinstance(field.get("font"), dict) else {}
+    for key, allowed in FONT.items():
+        if font.get(key):
+            patterns += allowed
+    if "table" in (field.get("tags") or []):
+        patterns += TABLE
+    return [re.compile(rf"^{pattern}$", re.IGNORECASE) for pattern in patterns]
+
+
+def _style_filter(patterns: list[re.Pattern]):
+    def keep(tag: str, attribute: str, value: str):
+        if attribute != "style":
+            return value
+        if tag not in STYLEABLE:
+            return None
+        declarations = [d.strip() for d in value.split(";") if d.strip()]
+        kept = [d for d in declarations if any(p.match(d) for p in patterns)]
+        return "; ".join(kept) + ";" if kept else None
+
+    return keep
+
+
+def clean_html(value: str, tags: set[str], patterns: list[re.Pattern] | None = None) -> str:
+    allowed = set(tags) | ALWAYS_TAGS
+    for tag in set(allowed):
         allowed |= DERIVED_TAGS.get(tag, set())
+    attributes = {tag: set(attrs) for tag, attrs in ATTRIBUTES.items() if tag in allowed}
+    if patterns:
+        for tag in STYLEABLE & allowed:
+            attributes.setdefault(tag, set()).add("style")
     return nh3.clean(
         value,
         tags=allowed,
-        attributes={tag: attrs for tag, attrs in ATTRIBUTES.items() if tag in allowed},
+        attributes=attributes,
+        attribute_filter=_style_filter(patterns or []),
         url_schemes=URL_SCHEMES,
         clean_content_tags={"script", "style"},
     )
@@ -78,7 +135,7 @@ def _field(value, field: dict, semantics_for: SemanticsFor):
         if not isinstance(value, str):
             return field.get("default", "")
         if field.get("widget") == "html" or field.get("tags"):
-            return clean_html(value, set(field.get("tags", [])))
+            return clean_html(value, set(field.get("tags", [])), style_patterns(field))
         return escape_text(value)
     if kind == "number":
         ok = isinstance(value, int | float) and not isinstance(value, bool)

@@ -11,8 +11,17 @@ LANGUAGE = re.compile(r"^[-a-zA-Z]{1,10}$")
 EMBED_TYPES = {"iframe", "div"}
 
 
+VERSION_DIGITS = re.compile(r"^[0-9]{1,5}$")
+
+
 def _is_version(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99999
+    """H5P core matches versions against /^[0-9]{1,5}$/, so exporters that write them as
+    strings ("majorVersion": "1") are accepted, as numbers are."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 0 <= value <= 99999
+    return isinstance(value, str) and bool(VERSION_DIGITS.match(value))
 
 
 def _check_dependencies(entry: str, field: str, value) -> None:
@@ -73,7 +82,7 @@ def check_library_json(data, entry: str) -> None:
     for field in ("majorVersion", "minorVersion", "patchVersion"):
         if not _is_version(data.get(field)):
             raise fail("bad_field", entry=entry, field=field)
-    if data.get("runnable", 0) not in (0, 1, True, False):
+    if data.get("runnable", 0) not in (0, 1, True, False, "0", "1"):
         raise fail("bad_field", entry=entry, field="runnable")
     for field in ("preloadedJs", "preloadedCss"):
         if field in data:
@@ -81,3 +90,23 @@ def check_library_json(data, entry: str) -> None:
     for field in ("preloadedDependencies", "dynamicDependencies", "editorDependencies"):
         if field in data:
             _check_dependencies(entry, field, data[field])
+
+
+VERSION_FIELDS = ("majorVersion", "minorVersion", "patchVersion")
+DEPENDENCY_FIELDS = ("preloadedDependencies", "dynamicDependencies", "editorDependencies")
+
+
+def with_int_versions(data: dict) -> dict:
+    """A checked h5p.json or library.json with its versions as numbers, so that "1" and 1
+    are the same version everywhere after reading (comparison, storage, the player)."""
+    data = dict(data)
+    for field in VERSION_FIELDS:
+        if field in data:
+            data[field] = int(data[field])
+    for field in DEPENDENCY_FIELDS:
+        if isinstance(data.get(field), list):
+            data[field] = [
+                {**item, **{k: int(item[k]) for k in VERSION_FIELDS if k in item}}
+                for item in data[field]
+            ]
+    return data

@@ -15,7 +15,19 @@ CONTENT_EXTENSIONS = frozenset(
     }
 )  # fmt: skip
 
-LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "svg", "xml"}
+# H5P core's library whitelist adds js css svg xml to its content list, which also has md,
+# diff, patch and textile: libraries exported from the Hub carry README.md, and jQuery.ui
+# carries apply-when-upgrading.diff. They are stored and never served as markup.
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {
+    "js",
+    "css",
+    "svg",
+    "xml",
+    "md",
+    "diff",
+    "patch",
+    "textile",
+}
 
 
 def extension(path: str) -> str:

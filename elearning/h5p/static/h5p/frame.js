@@ -68,13 +68,57 @@
     }
   }
 
+  // A container's own result comes with its questions' answers (H5P's getXAPIData
+  // contract), so the server can re-grade it even when the learner pressed Finish without
+  // checking each question.
+  function children(statement) {
+    var instance = window.H5P && H5P.instances && H5P.instances[0];
+    if (!instance || typeof instance.getXAPIData !== 'function' ||
+        statement.object.id.indexOf('subContentId=') !== -1) {
+      return undefined;
+    }
+    // Only what the server reads, so that a long presentation's answers fit in one request.
+    function slim(items) {
+      return (items || []).map(function (item) {
+        var s = item.statement || {};
+        var object = s.object || {};
+        return {
+          statement: {
+            object: {id: object.id, definition: {extensions: (object.definition || {}).extensions}},
+            result: {response: (s.result || {}).response}
+          },
+          children: slim(item.children)
+        };
+      });
+    }
+    try {
+      return JSON.parse(JSON.stringify(slim(instance.getXAPIData().children)));
+    } catch (error) {
+      return undefined;
+    }
+  }
+
+  var VIEWED = /\/verbs\/(completed|experienced)$/;
+  var viewedSent = false;
+
   function onXAPI(event) {
     var statement = event.data && event.data.statement;
-    if (!statement || !statement.result || !statement.result.score) {
+    if (!statement || !statement.object || !statement.verb) {
+      return;
+    }
+    var whole = statement.object.id === config.objectIri;
+    var scored = statement.result && statement.result.score;
+    if (!scored) {
+      // Content without a score: its first "completed"/"experienced" marks the lesson visited.
+      if (whole && !viewedSent && VIEWED.test(statement.verb.id || '')) {
+        viewedSent = true;
+        send({action: 'xapi', statement: {verb: statement.verb, object: {id: statement.object.id}}});
+      }
       return;
     }
     statement.id = uuid();
-    send({action: 'xapi', statement: JSON.parse(JSON.stringify(statement))});
+    send({action: 'xapi', statement: JSON.parse(JSON.stringify(statement)),
+          children: children(statement)});
     saveState();
   }
 

@@ -43,7 +43,8 @@
         iframe.style.height = Math.max(120, Math.min(data.height, 5000)) + 'px';
         block.classList.add('h5p-block--ready');
       } else if (data.action === 'xapi' && block.dataset.token) {
-        post(block.dataset.xapiUrl, {token: block.dataset.token, statement: data.statement})
+        post(block.dataset.xapiUrl,
+             {token: block.dataset.token, statement: data.statement, children: data.children})
           .then(function (reply) {
             if (reply.message) {
               status.textContent = reply.message;
