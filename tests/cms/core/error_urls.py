@@ -3,8 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 
-from elearning.urls import handler400, handler403, handler404, handler500  # noqa: F401
-from elearning.urls import urlpatterns as site_urlpatterns
+from config.urls import handler400, handler403, handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as site_urlpatterns
 
 
 def broken(request):
