@@ -30,6 +30,9 @@ class LearnerData:
     model: type[models.Model]
     on_account_deleted: str  # ANONYMISE or DELETE
     counted_by: Callable | None
+    # Columns that are the server's, not the learner's (replay keys, session tokens): never
+    # exported, whatever else the model gains.
+    not_exported: tuple[str, ...] = ()
 
     @property
     def rows(self):
@@ -39,7 +42,7 @@ class LearnerData:
         """Every field but the owner's; pages (content, course, document) with their title."""
         names = []
         for field in self.model._meta.concrete_fields:
-            if field.name in ("id", "learner", "visitor_key"):
+            if field.name in ("id", "learner", "visitor_key", *self.not_exported):
                 continue
             names.append(field.attname)
             if field.is_relation and field.related_model._meta.label == "wagtailcore.Page":
@@ -61,10 +64,11 @@ def register(
     *,
     on_account_deleted: str = ANONYMISE,
     counted_by: Callable | None = None,
+    not_exported: tuple[str, ...] = (),
 ) -> None:
     assert on_account_deleted in (ANONYMISE, DELETE)
     assert on_account_deleted == DELETE or issubclass(model, LearnerOwned), model
-    _registry[name] = LearnerData(name, model, on_account_deleted, counted_by)
+    _registry[name] = LearnerData(name, model, on_account_deleted, counted_by, not_exported)
 
 
 def registered() -> list[LearnerData]:

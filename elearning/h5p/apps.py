@@ -11,7 +11,12 @@ class H5PConfig(AppConfig):
         from .models import H5PResult, H5PUserData
 
         # Deleted with the account, as before (the attempts they made are kept, anonymous).
-        learner_data.register("h5p_results", H5PResult, on_account_deleted=learner_data.DELETE)
+        learner_data.register(
+            "h5p_results",
+            H5PResult,
+            on_account_deleted=learner_data.DELETE,
+            not_exported=("session",),
+        )
         learner_data.register(
             "h5p_saved_states", H5PUserData, on_account_deleted=learner_data.DELETE
         )

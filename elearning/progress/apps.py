@@ -13,7 +13,7 @@ class ProgressConfig(AppConfig):
 
         from .models import Attempt, Certificate, ContentProgress
 
-        learner_data.register("attempts", Attempt)
+        learner_data.register("attempts", Attempt, not_exported=("idempotency_key",))
         learner_data.register("progress", ContentProgress, counted_by=commune_changed)
         # A certificate carries the person's name: deleted with the account.
         learner_data.register(

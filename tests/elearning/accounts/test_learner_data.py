@@ -48,6 +48,9 @@ def test_download_my_data_holds_everything_the_learner_did(client, ba_dinh):
     assert data["certificates"][0]["learner_name"] == "Nguyễn Thị Lan"
     assert data["h5p_results"][0]["statement_id"] == str(made["h5p_results"].statement_id)
     assert data["h5p_saved_states"][0]["state"] == '{"answers": [1]}'
+    # The server's replay keys and session tokens are not the learner's data.
+    assert "idempotency_key" not in data["attempts"][0]
+    assert "session" not in data["h5p_results"][0]
 
 
 def test_download_my_data_holds_nobody_else_s_rows(client, ba_dinh):
