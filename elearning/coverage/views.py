@@ -20,7 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from elearning.geo.models import AdminUnit
 from elearning.geo.search import normalise
 
-from . import charts, selectors, services
+from . import charts, selectors, services, xlsx_report
 from .choices import DEFINITIONS, IndicatorCode, Status
 from .exports import SafeExportMixin
 from .models import PdfReport, Plan
@@ -119,6 +119,22 @@ class PlanAreaMixin(ReaderMixin):
     def get_index_url(self):
         return self.request.path
 
+    @cached_property
+    def overview(self):
+        return selectors.overview(
+            area=self.area,
+            parents=selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit),
+        )
+
+    def write_xlsx(self, queryset, output):
+        """The workbook for the report upward (xlsx_report), not Wagtail's single sheet."""
+        if isinstance(self, AreaView):
+            rows = list(queryset)
+        else:
+            rows = selectors.area_rows(area=self.area) if self.area.has_children else []
+        label = _("By province") if self.area.is_country else _("By commune")
+        output.write(xlsx_report.workbook(overview=self.overview, rows=rows, units_label=label))
+
     def get_breadcrumbs_items(self):
         items = [
             {"url": reverse("coverage_reports:index"), "label": _("Coverage reports")},
@@ -211,13 +227,6 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
             FigureColumn("numerator_display", label=_("Counted")),
             FigureColumn("denominator_display", label=_("Out of")),
         ]
-
-    @cached_property
-    def overview(self):
-        return selectors.overview(
-            area=self.area,
-            parents=selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit),
-        )
 
     def get_queryset(self):
         return self.overview.figures
