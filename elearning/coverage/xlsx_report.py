@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from .choices import IndicatorCode, definitions
 from .exports import neutralise
+from .report_document import figure_headings
 from .selectors import SUPPRESSED
 
 FLAG_FILL = PatternFill("solid", fgColor="DDDDDD")
@@ -106,15 +107,7 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
     figures = book.create_sheet(_("Overview")[:31])
     _table(
         figures,
-        [
-            _("Indicator"),
-            _("Value (%)"),
-            _("Target (%)"),
-            _("Status"),
-            _("Counted"),
-            _("Out of"),
-            _("Note"),
-        ],
+        [*figure_headings(), _("Note")],
         [
             [
                 ("  " if f.is_detail else "") + f.label,
