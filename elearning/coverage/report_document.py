@@ -37,6 +37,18 @@ class ReportDocument:
     signer: str = ""
 
 
+def figure_headings() -> list[str]:
+    """The columns of an indicator table, in every document and export."""
+    return [
+        _("Indicator"),
+        _("Value (%)"),
+        _("Target (%)"),
+        _("Status"),
+        _("Counted"),
+        _("Out of"),
+    ]
+
+
 def _place(area) -> str:
     unit = area.unit or area.plan.scope_unit
     if unit is None:
@@ -88,14 +100,7 @@ def build(*, overview, rows) -> ReportDocument:
     tables = [
         Table(
             caption=_("Table 1. Indicators against the plan's targets"),
-            headings=[
-                _("Indicator"),
-                _("Value (%)"),
-                _("Target (%)"),
-                _("Status"),
-                _("Counted"),
-                _("Out of"),
-            ],
+            headings=figure_headings(),
             rows=figures,
             widths=[0.40, 0.11, 0.11, 0.14, 0.12, 0.12],
         )

@@ -8,9 +8,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -20,65 +19,11 @@ from wagtail.admin.views.reports import ReportView
 from common.text import normalise
 from elearning.geo.models import AdminUnit
 
-from . import charts, imports, pdf_requests, selectors
-from .choices import DEFINITIONS, IndicatorCode, Status
+from . import charts, imports, pdf_requests, selectors, xlsx_report
+from .choices import IndicatorCode, Status
+from .columns import FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
 from .exports import SafeExportMixin
 from .models import PdfReport, Plan
-from .numbers import vn_number
-
-
-class FigureColumn(Column):
-    """A figure's cell written directly rather than through a template: the commune table of a
-    large province has a thousand of them, and per-cell templates were most of its render time.
-    The value in Vietnamese number format and escaped; "—" when there is none."""
-
-    def render_cell_html(self, instance, parent_context):
-        value = self.get_value(instance)
-        return format_html(
-            '<td class="coverage-number">{}</td>', "—" if value is None else vn_number(value)
-        )
-
-
-class IndicatorColumn(Column):
-    """An indicator with its one-line definition under it (details are indented)."""
-
-    def render_cell_html(self, instance, parent_context):
-        if instance.is_detail:
-            return format_html('<td class="coverage-detail">{}</td>', instance.label)
-        return format_html(
-            '<td class="coverage-indicator"><strong>{}</strong><small>{}</small></td>',
-            instance.label,
-            DEFINITIONS.get(instance.code, ""),
-        )
-
-
-class FormerlyColumn(Column):
-    """The former units a commune came from, behind their count: up to 11 names would fill
-    the row."""
-
-    def render_cell_html(self, instance, parent_context):
-        names = instance.former_units
-        if not names:
-            return format_html("<td>{}</td>", "")
-        if len(names) == 1:
-            return format_html("<td>{}</td>", names[0])
-        return format_html(
-            '<td><details class="coverage-formerly"><summary>{}</summary>{}</details></td>',
-            ngettext("%(count)s former unit", "%(count)s former units", len(names))
-            % {"count": len(names)},
-            ", ".join(names),
-        )
-
-
-class UnitColumn(TitleColumn):
-    """The unit's name linking to its overview, written directly like FigureColumn."""
-
-    def render_cell_html(self, instance, parent_context):
-        return format_html(
-            '<td class="title"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
-            self.get_link_url(instance, parent_context),
-            self.get_value(instance),
-        )
 
 
 class ReaderMixin:
@@ -118,6 +63,22 @@ class PlanAreaMixin(ReaderMixin):
 
     def get_index_url(self):
         return self.request.path
+
+    @cached_property
+    def overview(self):
+        return selectors.overview(
+            area=self.area,
+            parents=selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit),
+        )
+
+    def write_xlsx(self, queryset, output):
+        """The workbook for the report upward (xlsx_report), not Wagtail's single sheet."""
+        if isinstance(self, AreaView):
+            rows = list(queryset)
+        else:
+            rows = selectors.area_rows(area=self.area) if self.area.has_children else []
+        label = _("By province") if self.area.is_country else _("By commune")
+        output.write(xlsx_report.workbook(overview=self.overview, rows=rows, units_label=label))
 
     def get_breadcrumbs_items(self):
         items = [
@@ -211,13 +172,6 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
             FigureColumn("numerator_display", label=_("Counted")),
             FigureColumn("denominator_display", label=_("Out of")),
         ]
-
-    @cached_property
-    def overview(self):
-        return selectors.overview(
-            area=self.area,
-            parents=selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit),
-        )
 
     def get_queryset(self):
         return self.overview.figures

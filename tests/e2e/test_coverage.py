@@ -1,10 +1,13 @@
-"""A province report reader signs in, opens the plan, drills into a commune and downloads the
-commune table as XLSX (administrators read reports on an office PC)."""
+"""A province report reader's journey at 1,366×768 (office PC) and 360×740 (phone): sign in,
+the plan list, the overview, the commune table sorted by an indicator, the map, then the XLSX,
+the PDF and the DOCX downloaded and opened."""
 
 import io
+import subprocess
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
@@ -14,7 +17,6 @@ from tests.factories.coverage import PlanFactory, complete, profile, reader
 from tests.factories.geo import CommuneFactory, ProvinceFactory
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -44,45 +46,113 @@ def ninh_binh_plan(transactional_db):
     )
 
 
-def test_province_reader_drills_into_a_commune_and_downloads_xlsx(
-    ninh_binh_plan, browser, live_server
-):
+def _no_sideways_scroll(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"the page scrolls sideways ({width} px)"
+
+
+def _download(page, click):
+    with page.expect_download() as download_info:
+        click()
+    download = download_info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1366, "height": 768}, {"width": 360, "height": 740}], ids=["pc", "phone"]
+)
+def test_province_reader_journey(ninh_binh_plan, browser, live_server, viewport, tmp_path):
+    name = f"coverage-{viewport['width']}"
+    PlanFactory(
+        title="Kế hoạch tuyên truyền năm nay",
+        number="12/KH-BCĐ",
+        scope_unit=ninh_binh_plan.scope_unit,
+        targets={"reach": 5},
+    )
     context = browser.new_context(
-        viewport=DESKTOP, base_url=live_server.url, locale="vi-VN", accept_downloads=True
+        viewport=viewport, base_url=live_server.url, locale="vi-VN", accept_downloads=True
     )
     page = context.new_page()
     page.set_default_timeout(20_000)
+    ARTIFACTS.mkdir(exist_ok=True)
     try:
-        page.goto("/accounts/login/?next=/admin/coverage/reports/")
+        page.goto("/admin/login/?next=/admin/")
         page.locator('input[name="login"]').fill("baocao-ninhbinh")
         page.locator('input[name="password"]').fill(PASSWORD)
         page.locator('form button[type="submit"]').click()
 
+        # Two plans: the list, each with its indicators against targets.
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Báo cáo độ bao phủ")
+        expect(page.locator("table.listing")).to_contain_text("Kế hoạch tuyên truyền năm nay")
+        expect(page.locator("table.listing")).to_contain_text("đạt")
+        _no_sideways_scroll(page)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-plans.png"), full_page=True)
+
         page.get_by_role("link", name=ninh_binh_plan.title).click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Ninh Bình")
-        expect(page.locator("svg.coverage-chart").first).to_be_visible()
+        expect(page.locator("table.listing")).to_contain_text("÷")  # definitions
+        _no_sideways_scroll(page)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-overview.png"), full_page=True)
+
         page.get_by_role("link", name="Theo xã").click()
         expect(page.locator("svg.coverage-map circle")).to_have_count(3)
         assert "Ba Đình" not in page.content()  # another province: out of scope
-        page.screenshot(path=str(ARTIFACTS / "coverage-communes.png"), full_page=True)
+        # Sorted by reach, highest first: rows without a figure stay last.
+        page.goto(
+            page.url + "&ordering=-reach_sort"
+            if "?" in page.url
+            else page.url + "?ordering=-reach_sort"
+        )
+        names = page.locator("table.listing tbody tr td:first-child").all_inner_texts()
+        assert names[0].strip() == "Phường Hoa Lư", names
+        # Gia Viễn "<5" and Kim Sơn "*" (withheld beside it): after every figure.
+        assert [n.strip() for n in names[1:]] == ["Xã Gia Viễn", "Xã Kim Sơn"]
+        expect(page.locator("svg.coverage-map")).to_contain_text("15 %")  # 60 of 400
+        _no_sideways_scroll(page)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-communes.png"), full_page=True)
 
-        page.get_by_role("link", name="Xã Gia Viễn").click()
-        expect(page.get_by_role("heading", level=1)).to_contain_text("Xã Gia Viễn")
-        expect(page.locator("table.listing")).to_contain_text("<5")  # three people: suppressed
-        page.screenshot(path=str(ARTIFACTS / "coverage-commune.png"), full_page=True)
-
-        page.go_back()
         page.locator('[aria-label="Actions"], [aria-label="Thao tác"]').first.click()
-        with page.expect_download() as download_info:
-            page.get_by_role("link", name="Tải XLSX").click()
-        download = download_info.value
-        assert download.suggested_filename.endswith(".xlsx")
-        book = load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
-        rows = list(book.active.iter_rows(values_only=True))
-        names = sorted(row[0] for row in rows[1:])
-        assert names == ["Phường Hoa Lư", "Xã Gia Viễn", "Xã Kim Sơn"]
-        assert {row[0]: row[1] for row in rows[1:]}["Xã Gia Viễn"] == "<5"
+        filename, data = _download(page, lambda: page.get_by_role("link", name="Tải XLSX").click())
+        assert filename.endswith(".xlsx")
+        book = load_workbook(io.BytesIO(data))
+        assert book.sheetnames[:3] == ["Thông tin", "Tổng quan", "Theo xã"]
+        rows = {row[0]: row for row in book["Theo xã"].iter_rows(values_only=True)}
+        assert rows["Phường Hoa Lư"][2] == 15.0  # a number, not text
+        assert rows["Xã Gia Viễn"][2] is None and rows["Xã Gia Viễn"][-1] == "<5"
+
+        page.get_by_role("link", name="Quay lại tổng quan").click()
+        for kind in ("PDF", "DOCX"):
+            page.get_by_role(
+                "button", name=f"Tạo bản {kind}" if kind == "DOCX" else "Lập PDF"
+            ).click()
+            link = page.get_by_role("link", name=f"Tải {kind}")
+            expect(link).to_be_visible()
+            filename, data = _download(page, link.click)
+            (tmp_path / filename).write_bytes(data)
+            if kind == "DOCX":
+                document = Document(io.BytesIO(data))
+                text = "\n".join(p.text for p in document.paragraphs)
+                header = "\n".join(c.text for c in document.tables[0].rows[0].cells)
+                assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Số:" in header
+                assert "BÁO CÁO" in text and "38/KH-BCĐ" in text
+                assert "Nơi nhận:" in document.tables[-1].rows[0].cells[0].text
+            else:
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "60",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        str(tmp_path / filename),
+                        str(ARTIFACTS / f"{name}-report-pdf"),
+                    ],
+                    check=True,
+                )
+        page.screenshot(path=str(ARTIFACTS / f"{name}-documents.png"), full_page=True)
     finally:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "test_coverage_province_reader.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-last.png"), full_page=True)
         context.close()

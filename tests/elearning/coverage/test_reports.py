@@ -1,9 +1,11 @@
 """The overview, the drill-down, the map, the PDF, and a legacy-catalogue plan."""
 
+import io
 import json
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from elearning.coverage import selectors, services
 from elearning.coverage.models import PdfReport
@@ -160,3 +162,24 @@ def test_a_report_reader_lands_on_their_plans(client, plan, ninh_binh, ha_noi):
     # An editor keeps Wagtail's dashboard.
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_xlsx_has_a_title_block_and_a_sheet_per_view(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    response = client.get(reverse("coverage_reports:overview", args=[plan.pk]) + "?export=xlsx")
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    book = load_workbook(io.BytesIO(data))  # opened by openpyxl, as Excel would open it
+    assert book.sheetnames[:3] == ["Thông tin", "Tổng quan", "Theo xã"]
+    info = {row[0]: row[1] for row in book["Thông tin"].iter_rows(values_only=True)}
+    assert info["Số kế hoạch"] == plan.number and info["Kế hoạch"] == plan.title
+    assert info["Cơ quan ban hành"] == plan.issuer and info["Địa bàn"] == "Tỉnh Ninh Bình"
+    assert info["Kỳ báo cáo"] == str(plan.year) and info["Số liệu tính đến ngày"]
+    assert "<5" in info["Số liệu nhỏ"]
+    assert "÷" in info["Người 14–60 tuổi ở địa bàn trọng điểm được tiếp cận"]
+    overview = book["Tổng quan"]
+    assert overview.freeze_panes == "B2"
+    reach = next(row for row in overview.iter_rows(values_only=True) if row[0].startswith("Người"))
+    assert reach[1] == 18.0 and reach[4] == 36 and reach[5] == 200  # numbers, not text
+    assert overview.column_dimensions["A"].width > 40
+    communes = {row[0]: row for row in book["Theo xã"].iter_rows(values_only=True)}
+    assert communes["Phường Hoa Lư"][2] == 30.0

@@ -49,11 +49,10 @@ def refused(response) -> bool:
     )
 
 
-def xlsx_rows(response):
-    book = load_workbook(
+def xlsx_book(response):
+    return load_workbook(
         io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
     )
-    return [list(row) for row in book.active.iter_rows(values_only=True)]
 
 
 def csv_rows(response):
@@ -81,9 +80,16 @@ def test_a_province_reader_sees_only_their_province(client, country_plan, ninh_b
 
 def test_exports_follow_the_scope(client, country_plan, ninh_binh):
     client.force_login(reader(ninh_binh))
-    rows = xlsx_rows(client.get(areas_url(country_plan, export="xlsx")))
-    names = [row[0] for row in rows[1:]]
+    book = xlsx_book(client.get(areas_url(country_plan, export="xlsx")))
+    names = [row[0] for row in list(book["Theo xã"].iter_rows(values_only=True))[1:]]
     assert sorted(names) == ["Phường Hoa Lư", "Xã Gia Viễn", "Xã Kim Sơn"]
+    everything = " ".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+    )
+    assert "Ba Đình" not in everything and "Hà Nội" not in everything
     text = "".join(
         ",".join(row) for row in csv_rows(client.get(areas_url(country_plan, export="csv")))
     )
@@ -138,18 +144,22 @@ def test_small_counts_show_as_less_than_5_on_the_page_and_in_exports(
     assert "&lt;5" in page.content.decode()
     assert ">3<" not in page.content.decode()
 
-    rows = xlsx_rows(client.get(overview_url(country_plan, unit=communes[1], export="xlsx")))
-    reach_row = next(row for row in rows if row[0] == reach.label)
-    assert reach_row[1] == "<5" and reach_row[4] == "<5"
+    book = xlsx_book(client.get(overview_url(country_plan, unit=communes[1], export="xlsx")))
+    sheet = book["Tổng quan"]
+    reach_row = next(row for row in sheet.iter_rows() if row[0].value == reach.label)
+    # Left empty, flagged grey with a note, never "<5" text in a numeric column.
+    assert reach_row[1].value is None and reach_row[4].value is None
+    assert "<5" in reach_row[1].comment.text and reach_row[6].value == "<5"
     rows = csv_rows(client.get(overview_url(country_plan, unit=communes[1], export="csv")))
     reach_row = next(row for row in rows if row[0] == reach.label)
     assert reach_row[1] == "<5" and reach_row[4] == "<5"
 
-    areas = xlsx_rows(client.get(areas_url(country_plan, unit=communes[1].province, export="xlsx")))
-    by_name = {row[0]: row for row in areas[1:]}
-    assert by_name["Xã Gia Viễn"][1] == "<5"
+    book = xlsx_book(client.get(areas_url(country_plan, unit=communes[1].province, export="xlsx")))
+    by_name = {row[0]: row for row in list(book["Theo xã"].iter_rows(values_only=True))[1:]}
+    assert by_name["Xã Gia Viễn"][2] is None and by_name["Xã Gia Viễn"][-1] == "<5"
     # 12 of 1000, withheld: the province's 15 minus it would give Gia Viễn's 3.
-    assert by_name["Phường Hoa Lư"][1] == "*"
+    assert by_name["Phường Hoa Lư"][2] is None and by_name["Phường Hoa Lư"][-1] == "*"
+    assert by_name["Xã Kim Sơn"][2] == 0.0  # a real number in a numeric cell
 
 
 def test_five_people_are_shown(client, communes, ninh_binh):

@@ -1,0 +1,64 @@
+"""Table cells of the coverage reports, written directly rather than through a template each:
+the commune table of a large province has a thousand rows, and per-cell templates were most of
+its render time. Every value is escaped by format_html."""
+
+from django.utils.html import format_html
+from django.utils.translation import ngettext
+from wagtail.admin.ui.tables import Column, TitleColumn
+
+from .choices import DEFINITIONS
+from .numbers import vn_number
+
+
+class FigureColumn(Column):
+    """A figure's cell written directly rather than through a template: the commune table of a
+    large province has a thousand of them, and per-cell templates were most of its render time.
+    The value in Vietnamese number format and escaped; "—" when there is none."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        return format_html(
+            '<td class="coverage-number">{}</td>', "—" if value is None else vn_number(value)
+        )
+
+
+class IndicatorColumn(Column):
+    """An indicator with its one-line definition under it (details are indented)."""
+
+    def render_cell_html(self, instance, parent_context):
+        if instance.is_detail:
+            return format_html('<td class="coverage-detail">{}</td>', instance.label)
+        return format_html(
+            '<td class="coverage-indicator"><strong>{}</strong><small>{}</small></td>',
+            instance.label,
+            DEFINITIONS.get(instance.code, ""),
+        )
+
+
+class FormerlyColumn(Column):
+    """The former units a commune came from, behind their count: up to 11 names would fill
+    the row."""
+
+    def render_cell_html(self, instance, parent_context):
+        names = instance.former_units
+        if not names:
+            return format_html("<td>{}</td>", "")
+        if len(names) == 1:
+            return format_html("<td>{}</td>", names[0])
+        return format_html(
+            '<td><details class="coverage-formerly"><summary>{}</summary>{}</details></td>',
+            ngettext("%(count)s former unit", "%(count)s former units", len(names))
+            % {"count": len(names)},
+            ", ".join(names),
+        )
+
+
+class UnitColumn(TitleColumn):
+    """The unit's name linking to its overview, written directly like FigureColumn."""
+
+    def render_cell_html(self, instance, parent_context):
+        return format_html(
+            '<td class="title"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
+            self.get_link_url(instance, parent_context),
+            self.get_value(instance),
+        )
