@@ -17,7 +17,7 @@ from modelcluster.models import ClusterableModel
 
 from elearning.accounts.choices import Audience
 
-from .choices import MAX_PARTICIPANTS, SessionAgeBand, SessionKind, SessionStatus, Sex
+from .choices import SessionAgeBand, SessionKind, SessionStatus, Sex
 
 # Short codes to type: no 0/O, 1/I/L.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -120,9 +120,7 @@ class SessionCount(models.Model):
     audience = models.CharField(
         _("audience"), max_length=32, choices=Audience.choices, default=Audience.COMMUNITY
     )
-    count = models.PositiveIntegerField(
-        _("people"), validators=[MinValueValidator(0), MaxValueValidator(MAX_PARTICIPANTS)]
-    )
+    count = models.PositiveIntegerField(_("people"), validators=[MinValueValidator(0)])
 
     class Meta:
         verbose_name = _("participant count")
