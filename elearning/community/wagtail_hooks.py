@@ -52,10 +52,12 @@ class SessionSaveMixin:
 
 
 class SessionCreateView(SessionSaveMixin, CreateView):
-    pass
+    success_message = _("Session recorded. It counts once a reviewer confirms it.")
 
 
 class SessionEditView(ScopedMixin, SessionSaveMixin, EditView):
+    success_message = _("Session saved. It counts once a reviewer confirms it.")
+
     def dispatch(self, request, *args, **kwargs):
         session = self.get_object()
         if not selectors.can_edit(user=request.user, session=session):
