@@ -33,6 +33,7 @@ class LearnerData:
     # Columns that are the server's, not the learner's (replay keys, session tokens): never
     # exported, whatever else the model gains.
     not_exported: tuple[str, ...] = ()
+    commune_field: str = "commune"  # where the row's counted commune is
 
     @property
     def rows(self):
@@ -52,7 +53,8 @@ class LearnerData:
     def communes(self, rows) -> set[int]:
         if self.counted_by is None:
             return set()
-        return set(rows.exclude(commune=None).values_list("commune_id", flat=True))
+        field = self.commune_field
+        return set(rows.exclude(**{field: None}).values_list(field, flat=True))
 
 
 _registry: dict[str, LearnerData] = {}
@@ -65,10 +67,13 @@ def register(
     on_account_deleted: str = ANONYMISE,
     counted_by: Callable | None = None,
     not_exported: tuple[str, ...] = (),
+    commune_field: str = "commune",
 ) -> None:
     assert on_account_deleted in (ANONYMISE, DELETE)
     assert on_account_deleted == DELETE or issubclass(model, LearnerOwned), model
-    _registry[name] = LearnerData(name, model, on_account_deleted, counted_by, not_exported)
+    _registry[name] = LearnerData(
+        name, model, on_account_deleted, counted_by, not_exported, commune_field
+    )
 
 
 def registered() -> list[LearnerData]:

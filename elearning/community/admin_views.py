@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic.models import InspectView
@@ -26,6 +27,17 @@ class SessionInspectView(InspectView):
 
     def get_object(self, queryset=None):
         return _session_for(self.request, self.pk)
+
+    # In the site's time zone, as the officer entered them (the generic view shows UTC).
+    def get_starts_at_display_value(self):
+        return date_format(timezone.localtime(self.object.starts_at), "H:i d/m/Y")
+
+    def get_ends_at_display_value(self):
+        return date_format(timezone.localtime(self.object.ends_at), "H:i d/m/Y")
+
+    def get_reviewed_at_display_value(self):
+        reviewed = self.object.reviewed_at
+        return date_format(timezone.localtime(reviewed), "H:i d/m/Y") if reviewed else "-"
 
     def get_edit_url(self):
         if selectors.can_edit(user=self.request.user, session=self.object):

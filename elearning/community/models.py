@@ -16,8 +16,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from elearning.accounts.choices import Audience
+from elearning.accounts.owned import LearnerOwned, owner_constraints
 
-from .choices import MAX_PARTICIPANTS, SessionAgeBand, SessionKind, SessionStatus, Sex
+from .choices import SessionAgeBand, SessionKind, SessionStatus, Sex
 
 # Short codes to type: no 0/O, 1/I/L.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -120,9 +121,7 @@ class SessionCount(models.Model):
     audience = models.CharField(
         _("audience"), max_length=32, choices=Audience.choices, default=Audience.COMMUNITY
     )
-    count = models.PositiveIntegerField(
-        _("people"), validators=[MinValueValidator(0), MaxValueValidator(MAX_PARTICIPANTS)]
-    )
+    count = models.PositiveIntegerField(_("people"), validators=[MinValueValidator(0)])
 
     class Meta:
         verbose_name = _("participant count")
@@ -137,23 +136,14 @@ class SessionCount(models.Model):
         return f"{self.get_sex_display()} · {self.get_age_band_display()}: {self.count}"
 
 
-class SessionCheckIn(models.Model):
-    """One participant's phone, checked in by the session's QR code (never under 14)."""
+class SessionCheckIn(LearnerOwned):
+    """One participant's phone, checked in by the session's QR code (never under 14). The
+    device's visitor key is always kept (one check-in per device); a signed-in learner's
+    account too, so a person who also learned online is counted once."""
 
     session = models.ForeignKey(
         CommunitySession, on_delete=models.CASCADE, related_name="check_ins"
     )
-    # Learner-owned data (a signed-in learner, else the device's anonymous key): joins the
-    # registry of learner models (guest moves, anonymisation, export) at merge.
-    learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("learner"),
-    )
-    visitor_key = models.CharField(_("visitor key"), max_length=64)
     age_band = models.CharField(
         _("age band"), max_length=8, choices=SessionAgeBand.check_in_choices()
     )
@@ -164,6 +154,7 @@ class SessionCheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
         constraints = [
+            *owner_constraints(),
             models.UniqueConstraint(
                 fields=["session", "visitor_key"], name="community_checkin_once_per_device"
             ),

@@ -5,7 +5,13 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -46,10 +52,12 @@ class SessionSaveMixin:
 
 
 class SessionCreateView(SessionSaveMixin, CreateView):
-    pass
+    success_message = _("Session recorded. It counts once a reviewer confirms it.")
 
 
 class SessionEditView(ScopedMixin, SessionSaveMixin, EditView):
+    success_message = _("Session saved. It counts once a reviewer confirms it.")
+
     def dispatch(self, request, *args, **kwargs):
         session = self.get_object()
         if not selectors.can_edit(user=request.user, session=session):
@@ -75,7 +83,6 @@ class CommunitySessionViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_namespace = "community_sessions"
     url_prefix = "community-sessions"
-    base_form_class = SessionForm
     index_view_class = SessionIndexView
     add_view_class = SessionCreateView
     edit_view_class = SessionEditView
@@ -105,18 +112,21 @@ class CommunitySessionViewSet(ModelViewSet):
     ]
     list_filter = ["status", "kind"]
     search_fields = ["place", "led_by", "commune__name"]
-    panels = [
-        FieldPanel("commune"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("place")]),
-        FieldPanel("led_by"),
-        FieldRowPanel([FieldPanel("campaign"), FieldPanel("course")]),
-        FieldPanel("check_in_grace_minutes"),
-        MultiFieldPanel(
-            [InlinePanel("counts", label=_("participants"), min_num=1)],
-            heading=_("Participants (counts only: no names)"),
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("commune"),
+            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("place")]),
+            FieldPanel("led_by"),
+            FieldRowPanel([FieldPanel("campaign"), FieldPanel("course")]),
+            FieldPanel("check_in_grace_minutes"),
+            MultiFieldPanel(
+                [InlinePanel("counts", label=_("participants"), min_num=1)],
+                heading=_("Participants (counts only: no names)"),
+            ),
+        ],
+        base_form_class=SessionForm,
+    )
 
     def get_urlpatterns(self):
         return [

@@ -12,15 +12,39 @@ class IndicatorCode(models.TextChoices):
     LEGAL_DISSEMINATED = "legal_disseminated", _("Legal texts disseminated")
     STAFF_TRAINED = "staff_trained", _("Prosecution staff trained")
     QUIZ_PASS_RATE = "quiz_pass_rate", _("Quiz pass rate")
+    # Face-to-face work (elearning.community): counts, not rates. Participants are
+    # person-times (one person at three sessions is three), never added to reach's people.
+    SESSION_PARTICIPANTS = (
+        "session_participants",
+        _("Participants in community sessions (person-times)"),
+    )
+    SESSIONS_HELD = "sessions_held", _("Community sessions held")
 
     @property
     def is_person_based(self) -> bool:
-        return self in {self.REACH, self.STAFF_TRAINED, self.QUIZ_PASS_RATE}
+        return self in {
+            self.REACH,
+            self.STAFF_TRAINED,
+            self.QUIZ_PASS_RATE,
+            self.SESSION_PARTICIPANTS,
+        }
+
+    @property
+    def is_count(self) -> bool:
+        """A number with no denominator; its plan target is a number too."""
+        return self in {self.SESSION_PARTICIPANTS, self.SESSIONS_HELD}
 
     @classmethod
     def rolled_up(cls) -> list[str]:
         """The indicators counted from learners' rows (the others come from profiles)."""
-        return [cls.REACH, cls.LEGAL_DISSEMINATED, cls.STAFF_TRAINED, cls.QUIZ_PASS_RATE]
+        return [
+            cls.REACH,
+            cls.LEGAL_DISSEMINATED,
+            cls.STAFF_TRAINED,
+            cls.QUIZ_PASS_RATE,
+            cls.SESSION_PARTICIPANTS,
+            cls.SESSIONS_HELD,
+        ]
 
 
 class ModelType(models.TextChoices):

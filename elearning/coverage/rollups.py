@@ -65,23 +65,52 @@ def _indicator_ids() -> dict[str, int]:
     return dict(Indicator.objects.values_list("code", "id"))
 
 
+def _people_sql(measures, commune_ids):
+    """One row per person (unit, aud, subj, first_month, amount) over the measures of one
+    indicator column, or None when none of their sources is installed. Several measures (online
+    learners and session check-ins) are joined so that a person in both counts once, in the
+    month they were first counted."""
+    parts = []
+    for measure in measures:
+        people = measure.queryset(commune_ids=commune_ids)
+        if people is not None:
+            parts.append((measure, *people.query.sql_with_params()))
+    if not parts:
+        return None
+    if len(parts) == 1:
+        measure, sql, params = parts[0]
+        return sql, params, "SUM(t.amount)" if measure.amount_field else "COUNT(*)"
+    union = " UNION ALL ".join(
+        f"SELECT p.{measure.learner_field} AS person, p.guest, p.unit, p.aud, p.subj, "
+        f"p.first_month FROM ({sql}) p"
+        for measure, sql, _params in parts
+    )
+    sql = (
+        "SELECT u.unit, u.aud, u.subj, MIN(u.first_month) AS first_month "
+        f"FROM ({union}) u GROUP BY u.person, u.guest, u.unit, u.aud, u.subj"
+    )
+    return sql, [param for *_rest, params in parts for param in params], "COUNT(*)"
+
+
 def _fill_commune_cells(cursor, *, commune_ids=None):
     """Fresh commune cells from the raw rows, summed over the measures into coverage_fresh."""
     ids = _indicator_ids()
     _create_fresh_table(cursor, "coverage_raw")
+    columns = {}
     for measure in MEASURES:
-        people = measure.queryset(commune_ids=commune_ids)
-        if people is None or measure.indicator not in ids:
+        columns.setdefault((measure.indicator, measure.column), []).append(measure)
+    for (indicator, column), measures in columns.items():
+        people = _people_sql(measures, commune_ids) if indicator in ids else None
+        if people is None:
             continue
-        inner_sql, params = people.query.sql_with_params()
-        counted = "COUNT(*)"
-        numerator, denominator = (counted, "0") if measure.column == "numerator" else ("0", counted)
+        inner_sql, params, counted = people
+        numerator, denominator = (counted, "0") if column == "numerator" else ("0", counted)
         cursor.execute(
             f"INSERT INTO coverage_raw ({', '.join(COLUMNS)}) "
             f"SELECT 'commune', t.unit, %s, t.aud, t.subj, {_date('t.first_month')}, "
             f"{numerator}, {denominator} FROM ({inner_sql}) t "
             "GROUP BY t.unit, t.aud, t.subj, t.first_month",
-            [ids[measure.indicator], *params],
+            [ids[indicator], *params],
         )
     _create_fresh_table(cursor, "coverage_fresh")
     cursor.execute(

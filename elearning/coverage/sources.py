@@ -8,7 +8,7 @@ source that is not installed counts nothing."""
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Case, CharField, F, Min, Value, When
+from django.db.models import Case, CharField, F, Min, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 
 from elearning.accounts.choices import AgeBand, Audience
@@ -28,6 +28,8 @@ class Measure:
     time: object = "completed_at"  # a field name or an expression
     audience_field: str | None = None
     subject_field: str | None = None
+    # Counted by summing this field instead of counting rows (participants of a session).
+    amount_field: str | None = None
 
     def queryset(self, *, commune_ids=None):
         """People (one row each) with the month they were first counted, or None when the
@@ -50,21 +52,27 @@ class Measure:
                 When(**{f"{self.learner_field}__isnull": True}, then=F(self.guest_field)),
                 default=guest,
             )
-        return (
-            rows.values(
-                self.learner_field,
-                guest=guest,
-                unit=F(self.commune_field),
-                aud=F(self.audience_field) if self.audience_field else Value(""),
-                subj=F(self.subject_field) if self.subject_field else Value(0),
-            )
-            .annotate(first_month=Min(TruncMonth(time)))
-            .order_by()
-        )
+        people = rows.values(
+            self.learner_field,
+            guest=guest,
+            unit=F(self.commune_field),
+            aud=F(self.audience_field) if self.audience_field else Value(""),
+            subj=F(self.subject_field) if self.subject_field else Value(0),
+        ).annotate(first_month=Min(TruncMonth(time)))
+        if self.amount_field:
+            people = people.annotate(amount=Sum(self.amount_field))
+        return people.order_by()
 
+
+# Sessions count once a reviewer has confirmed them.
+CONFIRMED = {"session__status": "confirmed"}
+# The session bands of the plans' "people aged 14–60" (elearning.community.choices).
+SESSION_REACH_BANDS = ["14-15", "16-17", "18-60"]
 
 MEASURES = [
-    # 1. Learners aged 14–60 who completed at least one community lesson or quiz.
+    # 1. Learners aged 14–60 who completed at least one community lesson or quiz, and people
+    # aged 14–60 who checked in to a confirmed community session by its QR code: the measures
+    # of one indicator count each person once (a phone that learned and checked in is one).
     Measure(
         IndicatorCode.REACH,
         "numerator",
@@ -74,6 +82,36 @@ MEASURES = [
             "content_audience": "community",
             "age_band__in": AgeBand.reach_bands(),
         },
+    ),
+    Measure(
+        IndicatorCode.REACH,
+        "numerator",
+        "community.SessionCheckIn",
+        filters={**CONFIRMED, "age_band__in": SESSION_REACH_BANDS},
+        commune_field="session__commune_id",
+        time="checked_in_at",
+    ),
+    # Face-to-face work: person-times counted by the officers (every age), and sessions held.
+    # A "person" here is the count row or the session itself: each is counted once.
+    Measure(
+        IndicatorCode.SESSION_PARTICIPANTS,
+        "numerator",
+        "community.SessionCount",
+        filters=CONFIRMED,
+        commune_field="session__commune_id",
+        learner_field="id",
+        guest_field=None,
+        time="session__starts_at",
+        amount_field="count",
+    ),
+    Measure(
+        IndicatorCode.SESSIONS_HELD,
+        "numerator",
+        "community.CommunitySession",
+        filters={"status": "confirmed"},
+        learner_field="id",
+        guest_field=None,
+        time="starts_at",
     ),
     # 3. Learners who read and confirmed each legal document.
     Measure(

@@ -178,7 +178,12 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        main = [figure for figure in self.overview.figures if not figure.is_detail]
+        # Rates are charted; counts of community sessions have no percentage to chart.
+        main = [
+            figure
+            for figure in self.overview.figures
+            if not figure.is_detail and not IndicatorCode(figure.code).is_count
+        ]
         context.update(
             plan=self.plan,
             area=self.area,

@@ -49,9 +49,9 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def phone(browser, live_server, request):
-    """A fresh phone-sized browser tab on the live server; a screenshot is kept per test."""
+def new_phone(browser, live_server, *, timeout=15_000):
+    """A phone-sized browser context and its tab on the live server (another person's phone
+    when a test needs two or more)."""
     context = browser.new_context(
         viewport=PHONE,
         device_scale_factor=2,
@@ -61,7 +61,14 @@ def phone(browser, live_server, request):
         locale="vi-VN",
     )
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(timeout)
+    return context, page
+
+
+@pytest.fixture
+def phone(browser, live_server, request):
+    """A fresh phone-sized browser tab on the live server; a screenshot is kept per test."""
+    context, page = new_phone(browser, live_server)
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     try:

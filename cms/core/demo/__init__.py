@@ -9,5 +9,6 @@ LOADERS = [
     "cms.legal.demo.load",
     "cms.learning.demo.load",
     "cms.learning.h5p_demo.load",  # after the learning loader: adds H5P to a demo lesson
-    "elearning.coverage.demo.load",  # last: counts the demo courses, documents and communes
+    "elearning.coverage.demo.load",  # counts the demo courses, documents and communes
+    "elearning.community.demo.load",  # after coverage: sessions in its key communes
 ]

@@ -119,7 +119,7 @@ def _elapsed(plan: Plan) -> float:
 def _status(figure: Figure, *, elapsed: float) -> str:
     if figure.target is None:
         return Status.NO_TARGET if not figure.is_detail else ""
-    value = figure.value
+    value = figure.numerator if IndicatorCode(figure.code).is_count else figure.value
     if value is None or figure.is_suppressed:
         return ""
     if value >= float(figure.target):
@@ -143,6 +143,22 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
             inputs.population or None,
             person_based=True,
             key=(IndicatorCode.REACH, ""),
+        ),
+        # Beside reach, never added to it: person-times and sessions, counts without a rate.
+        Figure(
+            IndicatorCode.SESSION_PARTICIPANTS,
+            str(IndicatorCode.SESSION_PARTICIPANTS.label),
+            totals.get((IndicatorCode.SESSION_PARTICIPANTS, "", 0), [0, 0])[0],
+            None,
+            person_based=True,
+            key=(IndicatorCode.SESSION_PARTICIPANTS, ""),
+        ),
+        Figure(
+            IndicatorCode.SESSIONS_HELD,
+            str(IndicatorCode.SESSIONS_HELD.label),
+            totals.get((IndicatorCode.SESSIONS_HELD, "", 0), [0, 0])[0],
+            None,
+            key=(IndicatorCode.SESSIONS_HELD, ""),
         ),
         Figure(
             IndicatorCode.IN_DEPTH_MODEL,
