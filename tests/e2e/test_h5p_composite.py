@@ -5,7 +5,6 @@ questions' answers. The set is a stand-in written here with the H5P QuestionSet 
 (getCurrentState {progress, answers}, previousState, getXAPIData children) around the
 project's own question library."""
 
-import json
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -15,7 +14,7 @@ from elearning.progress.models import Attempt
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.test_h5p import lesson_with, sign_in, site  # noqa: F401
 from tests.factories.accounts import LearnerFactory
-from tests.factories.h5p import installer, upload
+from tests.factories.h5p import installer, js_library, upload
 
 SET_JS = """
 var H5P = H5P || {};
@@ -78,26 +77,10 @@ H5P.QuestionSet = (function (EventDispatcher) {
 
 
 def set_library(folder: Path) -> Path:
-    library = folder / "H5P.QuestionSet-1.20"
-    library.mkdir()
-    (library / "library.json").write_text(
-        json.dumps(
-            {
-                "title": "Question set (stand-in)",
-                "machineName": "H5P.QuestionSet",
-                "majorVersion": 1,
-                "minorVersion": 20,
-                "patchVersion": 0,
-                "runnable": 1,
-                "preloadedJs": [{"path": "set.js"}],
-                "preloadedDependencies": [
-                    {"machineName": "H5P.ChungTayQuestion", "majorVersion": 1, "minorVersion": 0}
-                ],
-            }
-        )
-    )
-    (library / "set.js").write_text(SET_JS)
-    return library
+    return js_library(
+        folder, "H5P.QuestionSet", 1, 20, SET_JS,
+        title="Question set (stand-in)", dependencies=[("H5P.ChungTayQuestion", 1, 0)],
+    )  # fmt: skip
 
 
 def question(sub_content_id, text, answers):
