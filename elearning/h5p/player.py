@@ -24,6 +24,7 @@ def player_for(*, request, content, placement=None):
         "state_url": reverse("h5p:state"),
         "token": "",
         "state": None,
+        "external_video": ", ".join(selectors.external_video_sites(parameters=version.parameters)),
     }
     if context is not None:
         player["token"] = tokens.issue(

@@ -1,6 +1,7 @@
 """Reads of H5P content, libraries and learners' results."""
 
 import posixpath
+import re
 
 from .models import H5PContentVersion, H5PLibrary, H5PResult, H5PUserData
 from .package import Dependency
@@ -66,3 +67,25 @@ def saved_state(*, version, context) -> str | None:
 def results_for(*, context, content_id: int):
     rows = H5PResult.objects.filter(version__content_id=content_id, sub_content_id="")
     return rows.for_context(context)
+
+
+EXTERNAL_VIDEO = re.compile(r"^https?://([a-z0-9-]+\.)*(youtube\.com|youtu\.be|vimeo\.com)/", re.I)
+EXTERNAL_VIDEO_NAMES = {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo"}
+
+
+def external_video_sites(*, parameters) -> list[str]:
+    """YouTube or Vimeo videos the content links to (H5P.Video sources). The frame plays only
+    files served by this site, so these cannot play; the block says so."""
+    found = set()
+    stack = [parameters]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            path = value.get("path")
+            match = EXTERNAL_VIDEO.match(path) if isinstance(path, str) else None
+            if match:
+                found.add(EXTERNAL_VIDEO_NAMES[match.group(2).lower()])
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return sorted(found)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from elearning.progress.models import Attempt, ContentProgress
 from tests.factories.accounts import LearnerFactory
-from tests.factories.h5p import installer, question_package, upload
+from tests.factories.h5p import installer, js_library, question_package, upload
 
 SNOOP_JS = """
 var H5P = H5P || {};
@@ -42,23 +42,7 @@ H5P.Snoop.prototype.attach = function ($container) {
 
 
 def snoop_library(folder):
-    library = folder / "H5P.Snoop-1.0"
-    library.mkdir()
-    (library / "library.json").write_text(
-        json.dumps(
-            {
-                "title": "Snoop",
-                "machineName": "H5P.Snoop",
-                "majorVersion": 1,
-                "minorVersion": 0,
-                "patchVersion": 0,
-                "runnable": 1,
-                "preloadedJs": [{"path": "snoop.js"}],
-            }
-        )
-    )
-    (library / "snoop.js").write_text(SNOOP_JS)
-    return library
+    return js_library(folder, "H5P.Snoop", 1, 0, SNOOP_JS, title="Snoop")
 
 
 @pytest.fixture

@@ -182,3 +182,28 @@ def post_xapi(client, token, statement, children=None):
     if children is not None:
         body["children"] = children
     return client.post(reverse("h5p:xapi"), json.dumps(body), content_type="application/json")
+
+
+def js_library(folder, machine_name, major, minor, script, *, title=None, dependencies=()):
+    """A runnable library folder with one script, written for a test."""
+    library = folder / f"{machine_name}-{major}.{minor}"
+    library.mkdir()
+    (library / "library.json").write_text(
+        json.dumps(
+            {
+                "title": title or machine_name,
+                "machineName": machine_name,
+                "majorVersion": major,
+                "minorVersion": minor,
+                "patchVersion": 0,
+                "runnable": 1,
+                "preloadedJs": [{"path": "library.js"}],
+                "preloadedDependencies": [
+                    {"machineName": n, "majorVersion": a, "minorVersion": b}
+                    for n, a, b in dependencies
+                ],
+            }
+        )
+    )
+    (library / "library.js").write_text(script)
+    return library

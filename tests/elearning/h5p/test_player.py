@@ -108,3 +108,32 @@ def test_a_new_version_does_not_restore_the_old_state(version):
     upload(content=version.content)
     html = render_block(version.content, learner)
     assert "data-state=" not in html
+
+
+def test_h5p_core_files_are_served_to_the_opaque_frame_with_cors(client):
+    from django.urls import reverse
+
+    response = client.get(reverse("h5p:core", args=["styles/h5p.css"]))
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert client.get(reverse("h5p:core", args=["../../manage.py"])).status_code == 404
+    assert client.get(reverse("h5p:core", args=["missing.js"])).status_code == 404
+
+
+def test_youtube_and_vimeo_sources_are_named_so_the_block_can_say_they_cannot_play():
+    from elearning.h5p.selectors import external_video_sites
+
+    parameters = {
+        "interactiveVideo": {
+            "video": {
+                "files": [
+                    {"path": "https://www.youtube.com/watch?v=abc", "mime": "video/YouTube"},
+                    {"path": "https://vimeo.com/123", "mime": "video/Vimeo"},
+                    {"path": "videos/local.mp4", "mime": "video/mp4"},
+                    {"path": "https://evil.example/youtube.com/x", "mime": "video/mp4"},
+                ]
+            }
+        }
+    }
+    assert external_video_sites(parameters=parameters) == ["Vimeo", "YouTube"]
+    assert external_video_sites(parameters={"files": [{"path": "videos/a.mp4"}]}) == []

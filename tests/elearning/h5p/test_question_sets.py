@@ -14,7 +14,7 @@ from elearning.h5p.models import H5PResult
 from elearning.h5p.package.builder import build_package
 from elearning.progress.models import Attempt
 from tests.factories.accounts import LearnerFactory
-from tests.factories.h5p import upload
+from tests.factories.h5p import js_library, upload
 from tests.factories.progress import learner_context_for
 
 pytestmark = pytest.mark.django_db
@@ -23,27 +23,10 @@ EXT = "http://h5p.org/x-api/h5p-subContentId"
 
 
 def stub_library(folder, machine_name, major, minor, dependencies=()):
-    library = folder / f"{machine_name}-{major}.{minor}"
-    library.mkdir()
-    (library / "library.json").write_text(
-        json.dumps(
-            {
-                "title": machine_name,
-                "machineName": machine_name,
-                "majorVersion": major,
-                "minorVersion": minor,
-                "patchVersion": 0,
-                "runnable": 1,
-                "preloadedJs": [{"path": "stub.js"}],
-                "preloadedDependencies": [
-                    {"machineName": n, "majorVersion": a, "minorVersion": b}
-                    for n, a, b in dependencies
-                ],
-            }
-        )
+    """Only the library's name and content.json matter to the server."""
+    return js_library(
+        folder, machine_name, major, minor, "var H5P = H5P || {};\n", dependencies=dependencies
     )
-    (library / "stub.js").write_text("var H5P = H5P || {};\n")
-    return library
 
 
 QUESTION_SET = {

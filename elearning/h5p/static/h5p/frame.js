@@ -101,11 +101,19 @@
   var VIEWED = /\/verbs\/(completed|experienced)$/;
   var viewedSent = false;
 
+  // What the learner typed or chose is saved within a second or so, before any Check.
+  var saveSoon = null;
+  function scheduleSave() {
+    clearTimeout(saveSoon);
+    saveSoon = setTimeout(saveState, 800);
+  }
+
   function onXAPI(event) {
     var statement = event.data && event.data.statement;
     if (!statement || !statement.object || !statement.verb) {
       return;
     }
+    scheduleSave();
     var whole = statement.object.id === config.objectIri;
     var scored = statement.result && statement.result.score;
     if (!scored) {
@@ -141,17 +149,25 @@
       icon: false,
       copyright: false,
       export: false,
-      fullScreen: false,
+      fullScreen: true,
       xAPIObjectIRI: config.objectIri,
       saveFreq: 30
     };
     if (state) {
       options.contentUserData = [{state: state}];
     }
+    // Images and media get crossorigin="anonymous": the package files are served with
+    // Access-Control-Allow-Origin, so canvases drawn from them (Agamotto, ImageHotspots)
+    // stay readable from this opaque-origin frame. h5p-standalone keeps what is set here.
+    window.H5PIntegration = {crossorigin: 'anonymous'};
     new H5PStandalone.H5P(document.getElementById('h5p-container'), options).then(function () {
       H5P.externalDispatcher.on('xAPI', onXAPI);
       reportHeight();
-      setInterval(saveState, 30000);
+      // Typing and choosing do not always make an xAPI event: look every few seconds.
+      setInterval(saveState, 3000);
+      document.addEventListener('input', scheduleSave, true);
+      document.addEventListener('change', scheduleSave, true);
+      document.addEventListener('click', scheduleSave, true);
     }).catch(function () {
       document.getElementById('h5p-error').hidden = false;
       reportHeight();
@@ -168,6 +184,11 @@
     }
   });
   window.addEventListener('pagehide', saveState);
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') {
+      saveState();
+    }
+  });
   if (window.ResizeObserver) {
     new ResizeObserver(reportHeight).observe(document.body);
   } else {

@@ -6,12 +6,16 @@
   'use strict';
   var SOURCE = 'chungtay-h5p';
 
+  // keepalive: a save sent as the learner leaves the page still reaches the server (the
+  // browser allows 64 KB of such bodies in flight; larger ones go as ordinary requests).
   function post(url, body) {
+    var text = JSON.stringify(body);
     return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
+      keepalive: text.length < 60000,
       headers: {'Content-Type': 'application/json'},
-      body: JSON.stringify(body)
+      body: text
     }).then(function (response) {
       return response.status === 204 ? {} : response.json().catch(function () { return {}; });
     });
@@ -23,6 +27,9 @@
     var saved = block.dataset.state || null;  // a JSON string, passed on as it is
     var iframe = document.createElement('iframe');
     iframe.setAttribute('sandbox', 'allow-scripts');
+    // Presentations and videos may go fullscreen (H5P's own button); nothing else is allowed.
+    iframe.setAttribute('allow', 'fullscreen');
+    iframe.setAttribute('allowfullscreen', '');
     iframe.setAttribute('title', block.dataset.title);
     iframe.setAttribute('scrolling', 'no');
     iframe.className = 'h5p-block__frame';
