@@ -5,9 +5,45 @@ pass mark (the quiz's own, else its course's)."""
 
 from dataclasses import dataclass
 
+from wagtail.models import Locale, Page
+
+from cms.core import content_cache
 from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 
-from .selectors import canonical
+
+def default_locale_id() -> int:
+    return content_cache.get_or_build(("default-locale",), lambda: Locale.get_default().pk)
+
+
+def canonical(page: Page) -> Page:
+    """The page progress is recorded against: its version in the default language (the
+    page itself when it has none). Progress made in English counts in Vietnamese too."""
+    if not hasattr(page, "_canonical_page"):
+        default_id = default_locale_id()
+        if page.locale_id == default_id:
+            page._canonical_page = page
+        else:
+            page._canonical_page = (
+                Page.objects.filter(
+                    translation_key=page.translation_key, locale_id=default_id
+                ).first()
+                or page
+            )
+    return page._canonical_page
+
+
+def canonical_ids(pages) -> dict[int, int]:
+    """{page id: canonical page id} for many pages in two queries."""
+    default_id = default_locale_id()
+    ids = {page.pk: page.pk for page in pages if page.locale_id == default_id}
+    others = {page.translation_key: page.pk for page in pages if page.pk not in ids}
+    if others:
+        rows = Page.objects.filter(translation_key__in=others, locale_id=default_id).values_list(
+            "translation_key", "pk"
+        )
+        found = dict(rows)
+        ids.update({pk: found.get(key, pk) for key, pk in others.items()})
+    return ids
 
 
 @dataclass(frozen=True)

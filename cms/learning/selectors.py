@@ -4,47 +4,13 @@ step, what a quiz form may show."""
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms.core import content_cache
 from elearning.progress import selectors as progress
 
 from . import grading
-
-
-def default_locale_id() -> int:
-    return content_cache.get_or_build(("default-locale",), lambda: Locale.get_default().pk)
-
-
-def canonical(page: Page) -> Page:
-    """The page progress is recorded against: its version in the default language (the
-    page itself when it has none). Progress made in English counts in Vietnamese too."""
-    if not hasattr(page, "_canonical_page"):
-        default_id = default_locale_id()
-        if page.locale_id == default_id:
-            page._canonical_page = page
-        else:
-            page._canonical_page = (
-                Page.objects.filter(
-                    translation_key=page.translation_key, locale_id=default_id
-                ).first()
-                or page
-            )
-    return page._canonical_page
-
-
-def canonical_ids(pages) -> dict[int, int]:
-    """{page id: canonical page id} for many pages in two queries."""
-    default_id = default_locale_id()
-    ids = {page.pk: page.pk for page in pages if page.locale_id == default_id}
-    others = {page.translation_key: page.pk for page in pages if page.pk not in ids}
-    if others:
-        rows = Page.objects.filter(translation_key__in=others, locale_id=default_id).values_list(
-            "translation_key", "pk"
-        )
-        found = dict(rows)
-        ids.update({pk: found.get(key, pk) for key, pk in others.items()})
-    return ids
+from .placement import canonical, canonical_ids, placement_of
 
 
 def may_take(*, course, context) -> bool:
@@ -88,7 +54,6 @@ def _quiz_for_grading(quiz_id: int) -> QuizForGrading | None:
     quiz = QuizPage.objects.live().public().filter(pk=quiz_id).first()
     if quiz is None:
         return None
-    from .placement import placement_of
 
     course = quiz.course
     placement = placement_of(quiz)
