@@ -79,6 +79,14 @@ def set_report_scope(*, user, unit: AdminUnit | None) -> ReportReader:
     return reader
 
 
+@transaction.atomic
+def remove_report_scope(*, user) -> None:
+    """The user no longer reads reports: their scope goes, and with it the "Report readers"
+    group that let them into the admin."""
+    ReportReader.objects.filter(user=user).delete()
+    user.groups.remove(readers_group())
+
+
 def request_pdf(*, plan, unit, user) -> PdfReport:
     from .tasks import make_overview_pdf
 

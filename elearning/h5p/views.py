@@ -23,7 +23,10 @@ from elearning.accounts.selectors import learner_context
 from elearning.progress.exceptions import ProgressError
 
 from . import conf, selectors, services
+from .package import bounded_json
 from .package.xapi import StatementError
+
+MAX_BODY_DEPTH = 64  # a statement nests about ten levels; saved state a few more
 
 FRAME_CSP = "; ".join(
     [
@@ -132,8 +135,8 @@ def _read_json(request):
     if len(request.body) > conf.get("H5P_STATEMENT_MAX_BYTES"):
         raise StatementError("state_too_large")
     try:
-        body = json.loads(request.body)
-    except ValueError as error:
+        body = bounded_json.loads(request.body.decode("utf-8"), max_depth=MAX_BODY_DEPTH)
+    except (UnicodeDecodeError, bounded_json.JsonRefused) as error:
         raise StatementError("statement_shape") from error
     if not isinstance(body, dict):
         raise StatementError("statement_shape")
