@@ -19,6 +19,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from elearning import rate_limits
 from elearning.accounts.selectors import learner_context
 from elearning.progress.exceptions import ProgressError
 
@@ -38,9 +39,11 @@ FRAME_CSP = "; ".join(
         "media-src 'self' blob:",
         "font-src 'self' data:",
         "connect-src 'self'",
-        "frame-ancestors 'self'",
         "base-uri 'none'",
         "form-action 'none'",
+        # The same sandbox as the player's iframe, in the document itself: opened directly
+        # (not in our iframe), content still runs with an opaque origin, never the site's.
+        "sandbox allow-scripts",
     ]
 )
 # Package files are never documents: opened on their own they get no script and no origin.
@@ -77,7 +80,9 @@ def frame(request, version_id: int):
         "h5p/frame.html",
         {"config": config, "version": version, "language": version.content.language},
     )
-    response["Content-Security-Policy"] = FRAME_CSP
+    # The site's origin by name: under the `sandbox` directive the frame's own origin is
+    # opaque, so 'self' would no longer match the page that embeds it.
+    response["Content-Security-Policy"] = f"{FRAME_CSP}; frame-ancestors {origin}"
     response["Referrer-Policy"] = "no-referrer"
     return response
 
@@ -157,6 +162,8 @@ def _refused(error) -> JsonResponse:
 @csrf_exempt  # authenticated by the signed token (and the learner's own session), not a cookie
 @require_POST
 def xapi(request):
+    if not rate_limits.allowed(request, action="h5p_xapi"):
+        return rate_limits.too_many(json=True)
     try:
         body = _read_json(request)
         result = services.record_statement(
@@ -186,6 +193,8 @@ def xapi(request):
 @csrf_exempt
 @require_POST
 def state(request):
+    if not rate_limits.allowed(request, action="h5p_state"):
+        return rate_limits.too_many(json=True)
     try:
         body = _read_json(request)
         services.save_state(

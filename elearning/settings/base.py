@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A Content-Security-Policy on every response that does not set its own.
+    "elearning.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -190,6 +192,13 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+}
+# Endpoints open to anyone, limited per client (elearning/rate_limits.py). Generous: many
+# learners can share one address (a commune hall's wifi, a mobile carrier's NAT).
+CLIENT_RATE_LIMITS = {
+    "commune_search": "120/m/ip",
+    "h5p_xapi": "300/m/ip",
+    "h5p_state": "300/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Chung Tay"
