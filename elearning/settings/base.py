@@ -140,7 +140,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://chung-tay")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+# django-environ names django-redis for redis:// when it is installed, Django's own otherwise.
+REDIS_CACHES = ("django.core.cache.backends.redis.RedisCache", "django_redis.cache.RedisCache")
+if CACHES["default"]["BACKEND"] in REDIS_CACHES:
     # django-redis keeps its Redis client; Django's own backend builds one per operation, a
     # measurable cost on a quiz submission (four cache operations). Ours on top of it keeps
     # learners served while Redis is down (elearning/resilient_cache.py), and short socket

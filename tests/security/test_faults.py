@@ -133,3 +133,24 @@ def test_xapi_and_state_are_limited_per_client(client, settings):
             for _ in range(3)
         ]
         assert codes[:2] != [429, 429] and codes[2] == 429, name
+
+
+@pytest.mark.django_db
+def test_the_outage_and_the_local_counts_are_shared_by_the_threads_of_a_process(redis_down):
+    """Django gives each thread its own cache object (a threaded server: each request)."""
+    import threading
+
+    from django.core.cache import cache, caches
+
+    cache.get("anything")
+    cache.set("allauth:rl:y", [1], 60)
+    seen = {}
+
+    def other_thread():
+        other = caches["default"]
+        seen.update(down=other.is_down(), count=other.get("allauth:rl:y"), same=other is cache)
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert seen == {"down": True, "count": [1], "same": False}
