@@ -31,13 +31,25 @@ FAILURES = (ConnectionInterrupted, RedisConnectionError, RedisTimeoutError, OSEr
 _MISSING = object()
 
 
+# Django makes a cache object per thread; what Redis did and the local counts are per process.
+_down_until: dict[str, float] = {}
+_state_lock = threading.Lock()
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._ignore_exceptions = False  # this class handles them
-        self._down_until = 0.0
-        self._state_lock = threading.Lock()
-        self._local = LocMemCache(f"resilient-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+        # LocMemCache shares its storage between objects of the same name: one per process.
+        self._local = LocMemCache(f"resilient-{server}", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+
+    @property
+    def _down_until(self) -> float:
+        return _down_until.get(self._server, 0.0)
+
+    @_down_until.setter
+    def _down_until(self, value: float) -> None:
+        _down_until[self._server] = value
 
     def is_down(self) -> bool:
         return time.monotonic() < self._down_until
@@ -53,7 +65,7 @@ class ResilientRedisCache(RedisCache):
         return True
 
     def _mark_down(self) -> None:
-        with self._state_lock:
+        with _state_lock:
             if not self.is_down():
                 logger.warning("Redis cache unreachable; retrying in %ss", RETRY_AFTER)
             self._down_until = time.monotonic() + RETRY_AFTER

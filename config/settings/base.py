@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A Content-Security-Policy on every response that does not set its own.
+    "elearning.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -136,7 +138,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://chung-tay")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+# django-environ names django-redis for redis:// when it is installed, Django's own otherwise.
+REDIS_CACHES = ("django.core.cache.backends.redis.RedisCache", "django_redis.cache.RedisCache")
+if CACHES["default"]["BACKEND"] in REDIS_CACHES:
     # django-redis keeps its Redis client; Django's own backend builds one per operation, a
     # measurable cost on a quiz submission (four cache operations). Ours on top of it keeps
     # learners served while Redis is down (elearning/resilient_cache.py), and short socket
@@ -188,6 +192,13 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+}
+# Endpoints open to anyone, limited per client (elearning/rate_limits.py). Generous: many
+# learners can share one address (a commune hall's wifi, a mobile carrier's NAT).
+CLIENT_RATE_LIMITS = {
+    "commune_search": "120/m/ip",
+    "h5p_xapi": "300/m/ip",
+    "h5p_state": "300/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Chung Tay"

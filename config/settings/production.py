@@ -24,6 +24,9 @@ if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):  # noqa
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind nginx (one proxy) set TRUSTED_PROXY_COUNT=1: rate limits then count the client's
+# address from X-Forwarded-For, not the proxy's (which would put every learner in one bucket).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True

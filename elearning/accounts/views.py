@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from elearning import rate_limits
 from elearning.geo.selectors import find_current_commune, search_communes
 
 from . import guest, services
@@ -109,6 +110,8 @@ def guest_start(request):
 @require_GET
 def commune_search(request):
     """The picker's matches for the typed text, as the same HTML the page itself renders."""
+    if not rate_limits.allowed(request, action="commune_search"):
+        return rate_limits.too_many()
     query = request.GET.get("q", "")
     matches = list(search_communes(text=query)) if len(query.strip()) >= 2 else []
     return render(

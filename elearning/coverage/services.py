@@ -80,3 +80,12 @@ def set_report_scope(*, user, unit: AdminUnit | None) -> ReportReader:
     reader, _ = ReportReader.objects.update_or_create(user=user, defaults={"unit": unit})
     user.groups.add(readers_group())
     return reader
+
+
+@transaction.atomic
+def remove_report_scope(*, user) -> None:
+    """The user no longer reads reports: their scope goes, and with it the "Report readers"
+    group that let them into the admin."""
+    ReportReader.objects.filter(user=user).delete()
+    user.groups.remove(readers_group())
+

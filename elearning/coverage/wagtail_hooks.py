@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
+from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from . import selectors, services, urls
 from .models import (
@@ -108,6 +110,12 @@ class ReaderCreateView(ReaderFormMixin, CreateView):
     pass
 
 
+class ReaderDeleteView(DeleteView):
+    def delete_action(self):
+        # The admin access goes with the role (services.remove_report_scope).
+        services.remove_report_scope(user=self.object.user)
+
+
 class ReaderEditView(ReaderFormMixin, EditView):
     pass
 
@@ -120,6 +128,36 @@ class ReportReaderViewSet(ModelViewSet):
     form_fields = ["user", "unit"]
     add_view_class = ReaderCreateView
     edit_view_class = ReaderEditView
+    delete_view_class = ReaderDeleteView
+
+
+class AuditPermissionPolicy(ModelPermissionPolicy):
+    """Reconciliation runs are an audit trail written by the nightly task: who may see them
+    sees them, nobody adds, changes or deletes them in the admin (superusers included)."""
+
+    READ_ONLY = {"view"}
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ONLY and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions)
+
+    def instances_user_has_permission_for(self, user, action):
+        if self.user_has_permission(user, action):
+            return ReconciliationRun.objects.all()
+        return ReconciliationRun.objects.none()
+
+
+register_permission_policy(
+    ReconciliationRun, AuditPermissionPolicy(ReconciliationRun), exact_class=True
+)
 
 
 class ReconciliationRunViewSet(ModelViewSet):
@@ -127,6 +165,7 @@ class ReconciliationRunViewSet(ModelViewSet):
     icon = "history"
     list_display = ["started_at", "finished_at", "cells", "corrected"]
     inspect_view_enabled = True
+    copy_view_enabled = False
     form_fields = ["started_at", "finished_at", "cells", "corrected", "details"]
 
 

@@ -19,11 +19,17 @@ def find_current_commune(*, code) -> AdminUnit | None:
     return current_communes().filter(code=code).first()
 
 
+MAX_SEARCH_CHARS = 100
+MAX_SEARCH_WORDS = 8
+
+
 def search_communes(*, text: str, limit: int = 20):
     """Current communes matching the typed text with or without diacritics: "ba dinh" finds
     "Phường Ba Đình". Every word must appear in the commune's or its province's name; names
     starting with the text come first."""
-    words = normalise(text).split()
+    # Bounded, so that a hostile query cannot make the database scan for thousands of words
+    # (2,000 one-letter words took 9 s): a name and its province fit in far fewer.
+    words = list(dict.fromkeys(normalise(text[:MAX_SEARCH_CHARS]).split()))[:MAX_SEARCH_WORDS]
     if not words:
         return current_communes().none()
     queryset = current_communes()

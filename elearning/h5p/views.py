@@ -20,11 +20,15 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from elearning import rate_limits
 from elearning.accounts.selectors import learner_context
 from elearning.progress.exceptions import ProgressError
 
 from . import conf, selectors, services
+from .package import bounded_json
 from .package.xapi import StatementError
+
+MAX_BODY_DEPTH = 64  # a statement nests about ten levels; saved state a few more
 
 FRAME_CSP = "; ".join(
     [
@@ -36,9 +40,11 @@ FRAME_CSP = "; ".join(
         "media-src 'self' blob:",
         "font-src 'self' data:",
         "connect-src 'self'",
-        "frame-ancestors 'self'",
         "base-uri 'none'",
         "form-action 'none'",
+        # The same sandbox as the player's iframe, in the document itself: opened directly
+        # (not in our iframe), content still runs with an opaque origin, never the site's.
+        "sandbox allow-scripts",
     ]
 )
 # Package files are never documents: opened on their own they get no script and no origin.
@@ -75,7 +81,9 @@ def frame(request, version_id: int):
         "h5p/frame.html",
         {"config": config, "version": version, "language": version.content.language},
     )
-    response["Content-Security-Policy"] = FRAME_CSP
+    # The site's origin by name: under the `sandbox` directive the frame's own origin is
+    # opaque, so 'self' would no longer match the page that embeds it.
+    response["Content-Security-Policy"] = f"{FRAME_CSP}; frame-ancestors {origin}"
     response["Referrer-Policy"] = "no-referrer"
     return response
 
@@ -153,8 +161,8 @@ def _read_json(request):
     if len(request.body) > conf.get("H5P_STATEMENT_MAX_BYTES"):
         raise StatementError("state_too_large")
     try:
-        body = json.loads(request.body)
-    except ValueError as error:
+        body = bounded_json.loads(request.body.decode("utf-8"), max_depth=MAX_BODY_DEPTH)
+    except (UnicodeDecodeError, bounded_json.JsonRefused) as error:
         raise StatementError("statement_shape") from error
     if not isinstance(body, dict):
         raise StatementError("statement_shape")
@@ -183,6 +191,8 @@ def _is_unscored(statement) -> bool:
 @csrf_exempt  # authenticated by the signed token (and the learner's own session), not a cookie
 @require_POST
 def xapi(request):
+    if not rate_limits.allowed(request, action="h5p_xapi"):
+        return rate_limits.too_many(json=True)
     try:
         body = _read_json(request)
         if _is_unscored(body.get("statement")):
@@ -221,6 +231,8 @@ def xapi(request):
 @csrf_exempt
 @require_POST
 def state(request):
+    if not rate_limits.allowed(request, action="h5p_state"):
+        return rate_limits.too_many(json=True)
     try:
         body = _read_json(request)
         services.save_state(

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -6,6 +8,8 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .certificate_pdf import render_certificate
+
+CODE_TEXT = re.compile(r"[A-Z0-9 \-]{1,40}")  # what a typed code may hold
 
 
 @require_GET
@@ -24,6 +28,10 @@ def verify_certificate(request, code):
 def find_certificate(request):
     """The verification form (GET ?code=) leads to the certificate's page."""
     code = request.GET.get("code", "").strip().upper()
+    if code and not CODE_TEXT.fullmatch(code):
+        # No code has such characters (and "/" cannot be a path segment): not found, kindly.
+        context = {"certificate": None, "code": code[:40]}
+        return render(request, "progress/certificate_verify.html", context, status=404)
     if code:
         return redirect("progress:certificate_verify", code=code)
     return render(request, "progress/certificate_verify.html", {"certificate": None, "code": ""})

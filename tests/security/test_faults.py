@@ -97,3 +97,60 @@ def test_healthz_says_what_is_degraded_without_the_exception_text(client, broker
     text = response.content.decode()
     for leak in ("127.0.0.1", "Error", "refused", str(broker_down.split(":")[2].split("/")[0])):
         assert leak not in text
+
+
+# --- Slow-query denial: bounded search, per-client limits -----------------------------------
+
+
+@pytest.mark.django_db
+def test_a_commune_search_of_2000_words_is_cut_to_a_few():
+    from elearning.geo.selectors import MAX_SEARCH_WORDS, search_communes
+
+    sql = str(search_communes(text="a " * 2000).query)
+    assert sql.count("LIKE") <= 2 * MAX_SEARCH_WORDS + 2
+
+
+@pytest.mark.django_db
+def test_the_commune_search_is_limited_per_client(client, settings):
+    settings.CLIENT_RATE_LIMITS = {**settings.CLIENT_RATE_LIMITS, "commune_search": "3/m/ip"}
+    url = reverse("accounts_commune_search")
+    assert [client.get(url, {"q": "ba dinh"}).status_code for _ in range(3)] == [200] * 3
+    refused = client.get(url, {"q": "ba dinh"})
+    assert refused.status_code == 429
+    assert refused["Retry-After"]
+
+
+@pytest.mark.django_db
+def test_xapi_and_state_are_limited_per_client(client, settings):
+    settings.CLIENT_RATE_LIMITS = {
+        **settings.CLIENT_RATE_LIMITS,
+        "h5p_xapi": "2/m/ip",
+        "h5p_state": "2/m/ip",
+    }
+    for name in ("h5p:xapi", "h5p:state"):
+        codes = [
+            client.post(reverse(name), "{}", content_type="application/json").status_code
+            for _ in range(3)
+        ]
+        assert codes[:2] != [429, 429] and codes[2] == 429, name
+
+
+@pytest.mark.django_db
+def test_the_outage_and_the_local_counts_are_shared_by_the_threads_of_a_process(redis_down):
+    """Django gives each thread its own cache object (a threaded server: each request)."""
+    import threading
+
+    from django.core.cache import cache, caches
+
+    cache.get("anything")
+    cache.set("allauth:rl:y", [1], 60)
+    seen = {}
+
+    def other_thread():
+        other = caches["default"]
+        seen.update(down=other.is_down(), count=other.get("allauth:rl:y"), same=other is cache)
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert seen == {"down": True, "count": [1], "same": False}

@@ -51,6 +51,7 @@ MESSAGES = {
     "missing_h5p_json": _("The package has no h5p.json."),
     "missing_content_json": _("The package has no content/content.json."),
     "bad_json": _("Entry “%(entry)s” is not valid JSON."),
+    "json_too_deep": _("Entry “%(entry)s” nests deeper than %(limit)s levels."),
     "bad_field": _("Entry “%(entry)s”: the field “%(field)s” is missing or invalid."),
     "main_library_not_preloaded": _(
         "Entry “%(entry)s”: the main library “%(field)s” is not among its dependencies."

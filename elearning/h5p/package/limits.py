@@ -16,6 +16,9 @@ class Limits:
     max_ratio: int = 100
     ratio_floor_bytes: int = 1 * MIB
     max_json_bytes: int = 4 * MIB
+    # Real content nests a few dozen levels (a book of pages of columns of questions); 600
+    # levels made the server run out of stack.
+    max_json_depth: int = 128
 
 
 def human_size(size: int) -> str:

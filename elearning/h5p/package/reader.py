@@ -1,6 +1,5 @@
 """Read a whole .h5p archive into memory, checking every entry, before anything is written."""
 
-import json
 import posixpath
 import re
 import stat
@@ -8,6 +7,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable
 
+from . import bounded_json
 from .errors import fail
 from .limits import Limits, human_size
 from .model import Dependency, LibraryFiles, Package
@@ -122,8 +122,12 @@ def _load_json(name: str, data: bytes, limits: Limits):
     if len(data) > limits.max_json_bytes:
         raise fail("file_too_large", entry=name, limit=human_size(limits.max_json_bytes))
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
+        return bounded_json.loads(data.decode("utf-8-sig"), max_depth=limits.max_json_depth)
+    except bounded_json.JsonRefused as error:
+        if error.reason == "depth":
+            raise fail("json_too_deep", entry=name, limit=limits.max_json_depth) from error
+        raise fail("bad_json", entry=name) from error
+    except UnicodeDecodeError as error:
         raise fail("bad_json", entry=name) from error
 
 

@@ -44,8 +44,15 @@ class Statement:
     response: str | None
 
 
+MAX_SCORE = 1_000_000  # far above any real exercise; keeps numbers storable everywhere
+
+
 def _number(value) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A real, storable score: not a boolean, not NaN or infinite, not astronomically large
+    (a 400-digit integer cannot even become a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return -MAX_SCORE <= value <= MAX_SCORE
 
 
 def parse_statement(statement, *, activity_id: str, local_content_id: str) -> Statement:
