@@ -166,7 +166,10 @@ class LessonPage(CourseContentPage):
                 return redirect(self.url)
             messages.success(request, _("Lesson completed. Well done!"))
             following = selectors.next_in_course(page=self)
-            return redirect(following.url if following else self.course.url)
+            if following is not None:
+                return redirect(following.url)
+            # The last step: the course-complete page (or the course, while steps remain).
+            return redirect("learning:course_complete", course_id=self.course.pk)
         return super().serve(request, *args, **kwargs)
 
 
@@ -242,6 +245,11 @@ class QuizPage(CourseContentPage):
             review=selectors.review(quiz=self, attempt=attempt) if attempt else None,
             attempts_left=selectors.attempts_left(quiz=self, context=learner),
             pass_mark=self.effective_pass_mark,
+            certificate=(
+                services.certificate_after_passing(quiz=self, user=request.user)
+                if attempt is not None and attempt.passed
+                else None
+            ),
         )
         if attempt is None:
             context.update(

@@ -25,3 +25,14 @@ def receipts_by_commune(*, page_ids, commune_ids=None) -> dict[int | None, int]:
         receipts = receipts.for_communes(commune_ids)
     rows = receipts.values("commune_id").annotate(total=Count("id")).order_by()
     return {row["commune_id"]: row["total"] for row in rows}
+
+
+def documents_read(*, user_id: int | None, visitor_key: str | None) -> list[int]:
+    """The page ids of the documents this learner or guest confirmed reading, latest first."""
+    if user_id is not None:
+        receipts = ReadReceipt.objects.filter(user_id=user_id)
+    elif visitor_key:
+        receipts = ReadReceipt.objects.filter(user__isnull=True, visitor_key=visitor_key)
+    else:
+        return []
+    return list(receipts.order_by("-read_at").values_list("page_id", flat=True))
