@@ -107,6 +107,11 @@ class CoursePage(Page):
         )
         context["may_take"] = selectors.may_take(course=self, context=learner)
         context["learner"] = learner
+        context["needs_certificate_details"] = context[
+            "certificate"
+        ] is None and services.needs_certificate_details(
+            course=self, context=learner, user=request.user
+        )
         return context
 
 
@@ -251,6 +256,10 @@ class QuizPage(CourseContentPage):
                 else None
             ),
         )
+        if attempt is not None and attempt.passed and context["certificate"] is None:
+            context["needs_certificate_details"] = services.needs_certificate_details(
+                course=self.course, context=learner, user=request.user
+            )
         if attempt is None:
             context.update(
                 questions=selectors.public_questions(quiz=self),

@@ -36,16 +36,21 @@ def course_complete(request, course_id):
     outline = selectors.course_outline(course=course, context=learner)
     if not outline.is_complete:
         return redirect(course.url)
+    certificate = services.award_certificate_if_earned(
+        course=course, context=learner, user=request.user
+    )
     return render(
         request,
         "learning/course_complete.html",
         {
+            "needs_certificate_details": certificate is None
+            and services.needs_certificate_details(
+                course=course, context=learner, user=request.user
+            ),
             "course": course,
             "outline": outline,
             "score": selectors.course_score(outline=outline, context=learner),
-            "certificate": services.award_certificate_if_earned(
-                course=course, context=learner, user=request.user
-            ),
+            "certificate": certificate,
             "next_course": selectors.next_course_for(course=course, context=learner),
         },
     )

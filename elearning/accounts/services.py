@@ -127,3 +127,11 @@ def delete_learner(*, user) -> None:
     anonymous_key = f"deleted-{secrets.token_hex(16)}"
     learner_deleting.send(sender=user.__class__, user=user, anonymous_key=anonymous_key)
     user.delete()
+
+
+def set_certificate_details(*, user, full_name: str, agency: str, unit: str) -> None:
+    """The name, agency and unit printed on this learner's next certificates. Certificates
+    already issued keep what they printed."""
+    LearnerProfile.objects.filter(user=user).update(
+        full_name=full_name, agency=agency, unit=unit, updated_at=timezone.now()
+    )

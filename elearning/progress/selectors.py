@@ -65,8 +65,13 @@ def certificate_for(*, user_id: int, course_id: int) -> Certificate | None:
     return Certificate.objects.filter(learner_id=user_id, course_id=course_id).first()
 
 
+def normalise_code(code: str) -> str:
+    """A code as typed or read aloud: "abcd-efgh 23", "ABCD EFGH23" -> "ABCDEFGH23"."""
+    return "".join(ch for ch in (code or "") if ch.isalnum()).upper()
+
+
 def certificate_by_code(*, code: str) -> Certificate | None:
-    code = (code or "").strip().upper()
+    code = normalise_code(code)
     if not code:
         return None
     return Certificate.objects.select_related("commune").filter(verification_code=code).first()

@@ -23,7 +23,7 @@ def verify_certificate(request, code):
 @require_GET
 def find_certificate(request):
     """The verification form (GET ?code=) leads to the certificate's page."""
-    code = request.GET.get("code", "").strip().upper()
+    code = selectors.normalise_code(request.GET.get("code", ""))
     if code:
         return redirect("progress:certificate_verify", code=code)
     return render(request, "progress/certificate_verify.html", {"certificate": None, "code": ""})
