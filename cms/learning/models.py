@@ -251,7 +251,9 @@ class QuizPage(CourseContentPage):
             attempts_left=selectors.attempts_left(quiz=self, context=learner),
             pass_mark=self.effective_pass_mark,
             certificate=(
-                services.certificate_after_passing(quiz=self, user=request.user)
+                services.award_certificate_if_earned(
+                    course=self.course, context=learner, user=request.user
+                )
                 if attempt is not None and attempt.passed
                 else None
             ),

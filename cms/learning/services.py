@@ -86,16 +86,6 @@ def award_certificate_after_quiz(*, quiz: selectors.QuizForGrading, context, use
     return award_certificate_if_earned(course=course, context=context, user=user)
 
 
-def certificate_after_passing(*, quiz, user):
-    """The certificate of a passed quiz's course, shown with the quiz's result."""
-    course = quiz.course
-    if not (course.gives_certificate and user.is_authenticated):
-        return None
-    return progress_selectors.certificate_for(
-        user_id=user.pk, course_id=selectors.canonical(course).pk
-    )
-
-
 def award_certificate_if_earned(*, course, context, user):
     """The learner's certificate for this course: issued the first time a signed-in staff
     learner has passed every quiz of a certificate course (with trusted grading). The score
