@@ -200,6 +200,7 @@ class CampaignPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from cms.core.models import SiteSettings
+        from cms.core.sharing import public_url
 
         from .selectors import campaign_slogans
         from .services import slogan_card_url
@@ -207,13 +208,13 @@ class CampaignPage(Page):
         context = super().get_context(request, *args, **kwargs)
         hotline = SiteSettings.for_request(request).hotline_number
         cards = [
-            (slogan, slogan_card_url(slogan=slogan, hotline=hotline))
+            (slogan, slogan_card_url(slogan=slogan, hotline=hotline, year=self.year))
             for slogan in campaign_slogans(campaign=self)
         ]
         context["slogan_cards"] = cards
         if cards:
             # The first slogan's card is what Facebook and Zalo show when the page is shared.
-            context["og_image_url"] = request.build_absolute_uri(cards[0][1])
+            context["og_image_url"] = public_url(cards[0][1])
         return context
 
 

@@ -9,18 +9,20 @@ from .models import Slogan
 CARD_FOLDER = "slogan-cards"
 
 
-def slogan_card_url(*, slogan: Slogan, hotline: str = "") -> str:
+def slogan_card_url(*, slogan: Slogan, hotline: str = "", year: int | None = None) -> str:
     """The URL of the slogan's share card, drawing it the first time. Cards are stored under a
     hash of their text and design, so an edited slogan gets a new card (and a new URL, which
-    Facebook and Zalo fetch afresh)."""
+    Facebook and Zalo fetch afresh). The card names the year of the campaign it is shared
+    from (a 2017 slogan shared on the 2026 campaign reads 2026)."""
+    year = year or slogan.year
     caption = _("30/7 · Day for all people against human trafficking")
     if hotline:
         footer = _("Chung Tay · %(year)s · Hotline %(hotline)s") % {
-            "year": slogan.year,
+            "year": year,
             "hotline": hotline,
         }
     else:
-        footer = f"Chung Tay · {slogan.year}"
+        footer = f"Chung Tay · {year}"
     name = f"{CARD_FOLDER}/{card_key(text=slogan.text, caption=caption, footer=footer)}.png"
     url = cache.get(name)
     if url is None:

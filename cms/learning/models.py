@@ -108,6 +108,11 @@ class CoursePage(Page):
         )
         context["may_take"] = selectors.may_take(course=self, context=learner)
         context["learner"] = learner
+        context["needs_certificate_details"] = context[
+            "certificate"
+        ] is None and services.needs_certificate_details(
+            course=self, context=learner, user=request.user
+        )
         return context
 
 
@@ -167,7 +172,10 @@ class LessonPage(CourseContentPage):
                 return redirect(self.url)
             messages.success(request, _("Lesson completed. Well done!"))
             following = selectors.next_in_course(page=self)
-            return redirect(following.url if following else self.course.url)
+            if following is not None:
+                return redirect(following.url)
+            # The last step: the course-complete page (or the course, while steps remain).
+            return redirect("learning:course_complete", course_id=self.course.pk)
         return super().serve(request, *args, **kwargs)
 
 
@@ -243,7 +251,18 @@ class QuizPage(CourseContentPage):
             review=selectors.review(quiz=self, attempt=attempt) if attempt else None,
             attempts_left=selectors.attempts_left(quiz=self, context=learner),
             pass_mark=self.effective_pass_mark,
+            certificate=(
+                services.award_certificate_if_earned(
+                    course=self.course, context=learner, user=request.user
+                )
+                if attempt is not None and attempt.passed
+                else None
+            ),
         )
+        if attempt is not None and attempt.passed and context["certificate"] is None:
+            context["needs_certificate_details"] = services.needs_certificate_details(
+                course=self.course, context=learner, user=request.user
+            )
         if attempt is None:
             context.update(
                 questions=selectors.public_questions(quiz=self),

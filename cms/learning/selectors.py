@@ -4,10 +4,12 @@ step, what a quiz form may show."""
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.core import content_cache
+from elearning.accounts.choices import Audience
 from elearning.progress import selectors as progress
+from elearning.progress.choices import ContentAudience
 
 from . import grading
 from .placement import canonical, canonical_ids, placement_of
@@ -139,11 +141,98 @@ def course_cards(*, courses, context) -> list[tuple]:
     return [(course, course_outline(course=course, context=context)) for course in courses]
 
 
-def courses_for_home(*, locale) -> list:
+def learners_course_audience(context) -> str:
+    """The kind of course a learner is here for: staff courses for signed-in staff, community
+    courses for everyone else (guests included)."""
+    if context is not None and not context.is_guest and context.audience in Audience.staff():
+        return ContentAudience.STAFF
+    return ContentAudience.COMMUNITY
+
+
+def courses_for_home(*, locale, context=None) -> list:
+    """The courses in this language, those for the learner's audience first."""
     from .models import CoursePage
 
-    courses = CoursePage.objects.live().filter(locale=locale).order_by("path")
-    return list(courses)
+    courses = list(CoursePage.objects.live().filter(locale=locale).order_by("path"))
+    mine = learners_course_audience(context)
+    return sorted(courses, key=lambda course: course.audience != mine)
+
+
+def next_course_for(*, course, context):
+    """What to learn after this course: the first other course in its language for the
+    learner's audience that they have not completed (any other course when none is left)."""
+    candidates = [
+        other
+        for other in courses_for_home(locale=course.locale, context=context)
+        if other.pk != course.pk
+        and (
+            other.audience == ContentAudience.COMMUNITY
+            or progress.may_take(context=context, content_audience=other.audience)
+        )
+    ]
+    for other in candidates:
+        if not course_outline(course=other, context=context).is_complete:
+            return other
+    return candidates[0] if candidates else None
+
+
+def course_score(*, outline: "CourseOutline", context) -> int | None:
+    """The mean of the learner's best quiz scores in the course (0..100), None without quizzes."""
+    quiz_ids = canonical_ids([item.page for item in outline.items if item.is_quiz]).values()
+    return progress.mean_best_score(context=context, content_ids=quiz_ids)
+
+
+def in_active_language(pages: list) -> list:
+    """Each page in the active language when it has a live translation, else as it is."""
+    locale = Locale.get_active()
+    keys = [page.translation_key for page in pages]
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
+    }
+    return [translated.get(page.translation_key, page) for page in pages]
+
+
+@dataclass
+class MyLearning:
+    in_progress: list  # (course, outline)
+    completed: list  # (course, outline)
+    certificates: list
+    documents_read: list
+
+
+def my_learning(*, context, user) -> MyLearning:
+    """What a learner (or a guest on this phone) has learned: courses begun and finished,
+    certificates, legal documents confirmed as read."""
+    from elearning.dissemination.selectors import documents_read
+
+    from .models import CoursePage
+
+    course_ids = progress.course_ids_of(context=context)
+    courses = in_active_language(list(CoursePage.objects.live().filter(pk__in=course_ids)))
+    cards = course_cards(courses=sorted(courses, key=lambda page: page.path), context=context)
+    document_ids = documents_read(
+        user_id=context.user_id if context else None,
+        visitor_key=context.visitor_key if context else None,
+    )
+    documents = {page.pk: page for page in Page.objects.live().filter(pk__in=document_ids)}
+    return MyLearning(
+        in_progress=[card for card in cards if not card[1].is_complete],
+        completed=[card for card in cards if card[1].is_complete],
+        certificates=(
+            list(progress.certificates_of(user_id=user.pk)) if user.is_authenticated else []
+        ),
+        documents_read=in_active_language(
+            [documents[pk] for pk in document_ids if pk in documents]
+        ),
+    )
+
+
+def course_index_url() -> str | None:
+    from .models import CourseIndexPage
+
+    index = CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    return index.url if index else None
 
 
 def next_in_course(*, page):

@@ -10,6 +10,7 @@ from django.core import signing
 from django.utils.translation import gettext as _
 
 from elearning.accounts.choices import Audience
+from elearning.accounts.selectors import certificate_details
 from elearning.progress import pass_mark
 from elearning.progress import selectors as progress_selectors
 from elearning.progress import services as progress
@@ -104,13 +105,30 @@ def award_certificate_if_earned(*, course, context, user):
     passes = progress_selectors.trusted_passes(user_id=user.pk, content_ids=quiz_ids)
     if not quiz_ids or set(passes) != set(quiz_ids):
         return None
+    details = certificate_details(user_id=user.pk)
+    if not details["full_name"]:
+        return None  # asked first: the name exactly as it should be printed
     score = round(100 * sum(passes.values()) / len(passes))
     return progress.issue_certificate(
         user=user,
         course=canonical_course,
         score_percent=score,
-        learner_name=certificate_name(user),
+        learner_name=details["full_name"],
+        agency=details["agency"],
+        unit=details["unit"],
         context=context,
+    )
+
+
+def needs_certificate_details(*, course, context, user) -> bool:
+    """A staff learner on a certificate course who has not yet said how their name is to be
+    printed: they are asked before the certificate is issued."""
+    return (
+        course.gives_certificate
+        and user.is_authenticated
+        and context is not None
+        and context.audience in Audience.staff()
+        and not certificate_details(user_id=user.pk)["full_name"]
     )
 
 
@@ -121,9 +139,3 @@ def _check_may_take(*, audience: str, context) -> None:
         )
     if not progress_selectors.may_take(context=context, content_audience=audience):
         raise NotAllowed()
-
-
-def certificate_name(user) -> str:
-    """Vietnamese order: family name first (Trần Văn) then given name (Minh)."""
-    name = " ".join(part for part in (user.last_name, user.first_name) if part).strip()
-    return name or user.get_username()

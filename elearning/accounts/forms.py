@@ -1,5 +1,7 @@
 """Sign-up, profile and guest forms. They check the input; services do the writing."""
 
+import re
+
 from allauth.account.forms import SignupForm
 from django import forms
 from django.contrib.auth import get_user_model
@@ -271,3 +273,63 @@ class GuestForm(CommunePickerMixin, forms.Form):
     @property
     def too_young(self) -> bool:
         return self.is_bound and self.data.get("age_band") == GUEST_UNDER_14
+
+
+# Letters (any script, with Vietnamese diacritics) in words joined by a space, hyphen,
+# apostrophe or full stop: no digits, no markup.
+_NAME = re.compile(r"[^\W\d_]+(?:[ '.-][^\W\d_]+)*")
+
+
+class CertificateDetailsForm(forms.Form):
+    """How a staff learner's certificate is to be printed: asked before the first one."""
+
+    full_name = forms.CharField(
+        label=_("Your full name, as it should be printed"),
+        help_text=_("Family name first, as on your ID card: for example Trần Văn Minh."),
+        max_length=100,
+        error_messages={
+            "required": _("Please give your full name."),
+            "max_length": _("The name is too long: at most %(limit_value)d characters."),
+        },
+    )
+    agency = forms.CharField(
+        label=_("Agency"),
+        help_text=_("For example: Viện kiểm sát nhân dân tỉnh Ninh Bình."),
+        max_length=255,
+        error_messages={
+            "required": _("Please give the name of your agency."),
+            "max_length": _("The agency name is too long: at most %(limit_value)d characters."),
+        },
+    )
+    unit = forms.CharField(
+        label=_("Unit or department (optional)"),
+        max_length=150,
+        required=False,
+        error_messages={
+            "max_length": _("The unit name is too long: at most %(limit_value)d characters."),
+        },
+    )
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not _NAME.fullmatch(name):
+            raise forms.ValidationError(
+                _("A name may contain only letters, spaces and hyphens (no digits or symbols).")
+            )
+        if len(name.split()) < 2:
+            raise forms.ValidationError(
+                _("Please give your full name: family name and given name.")
+            )
+        return name
+
+    def _clean_text(self, field):
+        text = " ".join((self.cleaned_data.get(field) or "").split())
+        if "<" in text or ">" in text:
+            raise forms.ValidationError(_("Please remove the characters < and >."))
+        return text
+
+    def clean_agency(self):
+        return self._clean_text("agency")
+
+    def clean_unit(self):
+        return self._clean_text("unit")

@@ -160,3 +160,13 @@ def _consent_allows(*, active: bool, any_given: bool, age: int | None) -> bool:
     if any_given:
         return False  # withdrawn
     return age is None or age >= CONSENT_AGE
+
+
+def certificate_details(*, user_id: int) -> dict:
+    """What a certificate prints about its holder: full name, agency, unit ("" when not given)."""
+    from .models import LearnerProfile
+
+    row = (
+        LearnerProfile.objects.filter(user_id=user_id).values("full_name", "agency", "unit").first()
+    )
+    return row or {"full_name": "", "agency": "", "unit": ""}

@@ -234,3 +234,11 @@ def delete_learner(*, user) -> None:
     (with the snapshot that coverage counts) or deleted, as each model registered."""
     learner_data.forget_learner(user=user, anonymous_key=f"deleted-{secrets.token_hex(16)}")
     user.delete()
+
+
+def set_certificate_details(*, user, full_name: str, agency: str, unit: str) -> None:
+    """The name, agency and unit printed on this learner's next certificates. Certificates
+    already issued keep what they printed."""
+    LearnerProfile.objects.filter(user=user).update(
+        full_name=full_name, agency=agency, unit=unit, updated_at=timezone.now()
+    )

@@ -9,6 +9,9 @@ urlpatterns = [
     path("communes/", views.commune_search, name="accounts_commune_search"),
     path("profile/", views.profile, name="accounts_profile"),
     path("profile/edit/", views.profile_edit, name="accounts_profile_edit"),
+    path(
+        "profile/certificate/", views.certificate_details_edit, name="accounts_certificate_details"
+    ),
     path("profile/export/", views.export_data, name="accounts_export"),
     path("profile/consent/withdraw/", views.withdraw_consent, name="accounts_withdraw_consent"),
     path("profile/delete/", views.delete_account, name="accounts_delete"),

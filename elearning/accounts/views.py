@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -20,8 +21,8 @@ from elearning.geo.selectors import find_current_commune, search_communes
 
 from . import guest, services
 from .consent import CONSENT_AGE, CONSENT_TEXT, CONSENT_VERSION
-from .forms import GuestForm, LearnerSignupForm, ProfileForm
-from .selectors import get_profile, may_process
+from .forms import CertificateDetailsForm, GuestForm, LearnerSignupForm, ProfileForm
+from .selectors import certificate_details, get_profile, may_process
 
 
 def commune_picker_context(form) -> dict:
@@ -203,3 +204,25 @@ def delete_account(request):
         messages.success(request, _("Your account and your personal data have been deleted."))
         return redirect("/")
     return render(request, "accounts/delete_account.html")
+
+
+@login_required
+def certificate_details_edit(request):
+    """Staff give their name as it is to be printed, their agency and unit, before their
+    first certificate is issued (not at sign-up). Needs a learner profile."""
+    if get_profile(user=request.user) is None:
+        return redirect(f"{reverse('accounts_profile_edit')}?next={request.get_full_path()}")
+    if request.method == "POST":
+        form = CertificateDetailsForm(request.POST)
+        if form.is_valid():
+            services.set_certificate_details(user=request.user, **form.cleaned_data)
+            messages.success(request, _("Saved. Your certificates will show these details."))
+            return redirect(_safe_next(request, default=reverse("accounts_profile")))
+    else:
+        form = CertificateDetailsForm(initial=certificate_details(user_id=request.user.pk))
+    return render(
+        request,
+        "accounts/certificate_details.html",
+        {"form": form, "next": _safe_next(request, default="")},
+        status=400 if form.is_bound else 200,
+    )

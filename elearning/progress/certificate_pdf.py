@@ -68,12 +68,19 @@ def render_certificate(certificate, *, verify_url: str) -> bytes:
     pdf.setFillColor(RED)
     pdf.drawCentredString(centre, height - 92 * mm, certificate.learner_name)
 
+    workplace = ", ".join(part for part in (certificate.unit, certificate.agency) if part)
+    if workplace:
+        pdf.setFillColor(INK)
+        size = _fit(pdf, workplace, FONT, 13, usable)
+        pdf.setFont(FONT, size)
+        pdf.drawCentredString(centre, height - 100 * mm, workplace)
+
     pdf.setFillColor(INK)
     pdf.setFont(FONT, 13)
-    pdf.drawCentredString(centre, height - 106 * mm, _("has completed and passed the course"))
+    pdf.drawCentredString(centre, height - 108 * mm, _("has completed and passed the course"))
     course_size = _fit(pdf, certificate.course_title, FONT_BOLD, 20, usable)
     pdf.setFont(FONT_BOLD, course_size)
-    pdf.drawCentredString(centre, height - 120 * mm, certificate.course_title)
+    pdf.drawCentredString(centre, height - 121 * mm, certificate.course_title)
 
     issued = formats.date_format(timezone.localtime(certificate.issued_at), "d/m/Y")
     pdf.setFont(FONT, 13)

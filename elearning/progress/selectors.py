@@ -65,8 +65,35 @@ def certificate_for(*, user_id: int, course_id: int) -> Certificate | None:
     return Certificate.objects.filter(learner_id=user_id, course_id=course_id).first()
 
 
+def normalise_code(code: str) -> str:
+    """A code as typed or read aloud: "abcd-efgh 23", "ABCD EFGH23" -> "ABCDEFGH23"."""
+    return "".join(ch for ch in (code or "") if ch.isalnum()).upper()
+
+
 def certificate_by_code(*, code: str) -> Certificate | None:
-    code = (code or "").strip().upper()
+    code = normalise_code(code)
     if not code:
         return None
     return Certificate.objects.select_related("commune").filter(verification_code=code).first()
+
+
+def course_ids_of(*, context) -> list[int]:
+    """The courses (canonical page ids) in which this learner or guest has made progress."""
+    if context is None:
+        return []
+    rows = ContentProgress.objects.for_context(context).exclude(course=None)
+    return list(rows.values_list("course_id", flat=True).distinct())
+
+
+def mean_best_score(*, context, content_ids: Iterable[int]) -> int | None:
+    """The mean of the best scores (0..100) of the scored content among these, or None."""
+    scores = [
+        row.best_score
+        for row in progress_by_content(context=context, content_ids=content_ids).values()
+        if row.best_score is not None
+    ]
+    return round(100 * sum(scores) / len(scores)) if scores else None
+
+
+def certificates_of(*, user_id: int):
+    return Certificate.objects.filter(learner_id=user_id).order_by("-issued_at")

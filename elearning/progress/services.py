@@ -114,7 +114,7 @@ def mark_completed(
 
 
 def issue_certificate(
-    *, user, course, score_percent: int, learner_name: str, context
+    *, user, course, score_percent: int, learner_name: str, context, agency="", unit=""
 ) -> Certificate:
     """One certificate per learner and course; issuing again returns the first one. The
     caller decides that the course was passed (cms.learning knows what a course holds)."""
@@ -130,6 +130,8 @@ def issue_certificate(
                     score=max(0, min(100, int(score_percent))),
                     learner_name=learner_name[:255],
                     course_title=course.title[:255],
+                    agency=agency[:255],
+                    unit=unit[:150],
                     commune_id=context.commune_id if context else None,
                     audience=context.audience if context else "",
                 )

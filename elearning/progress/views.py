@@ -27,11 +27,12 @@ def verify_certificate(request, code):
 @require_GET
 def find_certificate(request):
     """The verification form (GET ?code=) leads to the certificate's page."""
-    code = request.GET.get("code", "").strip().upper()
-    if code and not CODE_TEXT.fullmatch(code):
+    typed = request.GET.get("code", "").strip().upper()
+    if typed and not CODE_TEXT.fullmatch(typed):
         # No code has such characters (and "/" cannot be a path segment): not found, kindly.
-        context = {"certificate": None, "code": code[:40]}
+        context = {"certificate": None, "code": typed[:40]}
         return render(request, "progress/certificate_verify.html", context, status=404)
+    code = selectors.normalise_code(typed)
     if code:
         return redirect("progress:certificate_verify", code=code)
     return render(request, "progress/certificate_verify.html", {"certificate": None, "code": ""})

@@ -21,4 +21,5 @@ def slogan_card(context, slogan):
     """The share card URL of a slogan (drawn once, then served from storage)."""
     request = context.get("request")
     hotline = SiteSettings.for_request(request).hotline_number if request else ""
-    return slogan_card_url(slogan=slogan.localized, hotline=hotline)
+    year = getattr(context.get("page"), "year", None)  # the campaign's own year on its page
+    return slogan_card_url(slogan=slogan.localized, hotline=hotline, year=year)

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Page
 
-from .. import navigation
+from .. import navigation, sharing
 
 register = template.Library()
 
@@ -24,3 +24,16 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth < 4:
         return {"crumbs": []}
     return {"crumbs": navigation.breadcrumbs(page)}
+
+
+@register.inclusion_tag("includes/share.html")
+def share_links(path_or_url, title=""):
+    """Facebook, and Zalo or any app through the phone's own share sheet (the Web Share API;
+    without it the link is shown to copy), for a page on the site's public address."""
+    url = sharing.public_url(path_or_url)
+    return {"url": url, "title": title, "facebook_url": sharing.facebook_share_url(url)}
+
+
+@register.filter
+def public_url(path_or_url):
+    return sharing.public_url(path_or_url or "")

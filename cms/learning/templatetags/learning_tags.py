@@ -15,9 +15,10 @@ def home_courses(context):
 
     request = context["request"]
     locale = Locale.get_active()
-    courses = selectors.courses_for_home(locale=locale)
+    learner = learner_context(request)
+    courses = selectors.courses_for_home(locale=locale, context=learner)
     return {
         "request": request,
-        "cards": selectors.course_cards(courses=courses, context=learner_context(request)),
+        "cards": selectors.course_cards(courses=courses, context=learner),
         "index": CourseIndexPage.objects.live().filter(locale=locale).first(),
     }

@@ -51,7 +51,13 @@ def learner(client):
 
 @pytest.fixture
 def police(client):
-    user = LearnerFactory(profile__audience=Audience.POLICE, first_name="Minh", last_name="Trần")
+    user = LearnerFactory(
+        profile__audience=Audience.POLICE,
+        profile__full_name="Trần Minh",
+        profile__agency="Công an xã Tân Lập",
+        first_name="Minh",
+        last_name="Trần",
+    )
     client.force_login(user)
     return user
 
