@@ -1,6 +1,7 @@
 """Coverage reports on synthetic country-scale data (see bench/README.md, "Coverage").
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/coverage_bench
+    export DJANGO_SETTINGS_MODULE=config.settings.dev   # the generator is a dev-only app
     .venv/bin/python manage.py migrate && .venv/bin/python manage.py import_admin_units
     .venv/bin/python manage.py generate_coverage_data --learners 10000000 --progress 50000000
     .venv/bin/python bench/coverage.py [--repeat 15] [--skip-reconcile]
