@@ -58,7 +58,9 @@ def main():
     for app_dir in APP_DIRS:
         run(["makemessages", *lang_args, "--no-obsolete", "--add-location=file"], cwd=app_dir)
     project_ignore = [*IGNORE, "elearning/*", "cms/*"]
-    project_catalogues = [ROOT / "locale" / code / "LC_MESSAGES" / "django.po" for code in LANGUAGES]
+    project_catalogues = [
+        ROOT / "locale" / code / "LC_MESSAGES" / "django.po" for code in LANGUAGES
+    ]
     kept = {path: upstream_entries(path) for path in project_catalogues}
     run(
         ["makemessages", *lang_args, "--no-obsolete", "--add-location=file"]
