@@ -1,8 +1,9 @@
 """The editorial roles and the review workflow, as an idempotent service: editors ("Biên tập
-viên") write and submit, moderators ("Kiểm duyệt") approve or reject with a comment; nobody in
-either group publishes without the review."""
+viên") write and submit, moderators ("Kiểm duyệt") approve or reject with a comment and may
+publish; editors publish nothing without the review. Pages and slogans share the workflow."""
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -11,9 +12,12 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
+
+from .models import Slogan
 
 EDITORS = "Biên tập viên"
 MODERATORS = "Kiểm duyệt"
@@ -51,6 +55,10 @@ MODEL_PERMISSIONS = {
         ("campaigns", "add_slogan"),
         ("campaigns", "change_slogan"),
         ("campaigns", "delete_slogan"),
+        # Publishing a slogan (and so confirming it) is the moderator's decision.
+        ("campaigns", "publish_slogan"),
+        ("campaigns", "lock_slogan"),
+        ("campaigns", "unlock_slogan"),
         ("simple_translation", "submit_translation"),
         *H5P_CONTENT,
     ],
@@ -92,6 +100,10 @@ def ensure_editorial_workflow(*, pages: list[Page]) -> Workflow:
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    # Slogans show on the home page: they are reviewed like pages.
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Slogan), defaults={"workflow": workflow}
+    )
     return workflow
 
 

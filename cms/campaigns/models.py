@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -8,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from elearning.geo.models import AdminCatalog, AdminUnit
@@ -35,9 +44,22 @@ class SloganQuerySet(models.QuerySet):
     def usable(self):
         return self.exclude(status=SloganStatus.RETIRED)
 
+    def live(self):
+        return self.filter(live=True)
 
-class Slogan(TranslatableMixin, index.Indexed, models.Model):
-    """A campaign slogan, reused across campaigns and years."""
+
+class Slogan(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A campaign slogan, reused across campaigns and years. Slogans show on the home page, so
+    they go through the same review workflow as pages: the row holds the published (live)
+    version, an editor's change waits in a revision until a moderator approves it."""
 
     text = models.TextField(_("text"))
     year = models.PositiveSmallIntegerField(_("year"), default=current_year)
@@ -57,6 +79,21 @@ class Slogan(TranslatableMixin, index.Indexed, models.Model):
     )
     status = models.CharField(
         _("status"), max_length=20, choices=SloganStatus.choices, default=SloganStatus.CONFIRMED
+    )
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="slogan",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="slogan",
+        for_concrete_model=False,
     )
 
     objects = SloganQuerySet.as_manager()

@@ -3,6 +3,7 @@ drop-down, so editors search them, without diacritics if they like ("muong lat")
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
@@ -36,7 +37,10 @@ class RegionChooserMixin:
 
     @property
     def columns(self):
-        return [*super().columns, Column("province", label=_("province"))]
+        return [
+            *super().columns,
+            Column("province", label=pgettext_lazy("region chooser column", "province")),
+        ]
 
 
 class RegionChooseView(RegionChooserMixin, ChooseView):

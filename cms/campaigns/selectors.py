@@ -33,4 +33,5 @@ def campaign_slogans(*, campaign: CampaignPage) -> list[Slogan]:
         link.slogan.localized
         for link in campaign.campaign_slogans.select_related("slogan").order_by("sort_order")
     ]
-    return [slogan for slogan in slogans if slogan.status != SloganStatus.RETIRED]
+    # Only the published version of a slogan is public; a draft waits for review.
+    return [slogan for slogan in slogans if slogan.live and slogan.status != SloganStatus.RETIRED]

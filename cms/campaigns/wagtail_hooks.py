@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .forms import SloganForm
 from .models import Slogan
 from .region_chooser import region_chooser_viewset
 
@@ -18,6 +20,7 @@ class SloganViewSet(SnippetViewSet):
     list_filter = ["year", "status", "locale"]
     search_fields = ["text"]
     ordering = ["-year", "pk"]
+    edit_handler = ObjectList(Slogan.panels, base_form_class=SloganForm)
 
 
 register_snippet(SloganViewSet)

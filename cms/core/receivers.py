@@ -1,14 +1,24 @@
 """Signals that change what visitors may see of the page tree: they empty the content cache,
 once the change is committed (emptied earlier, a reader could refill it from the rows the
-change has not yet replaced, and keep them for the cache's whole timeout)."""
+change has not yet replaced, and keep them for the cache's whole timeout). And every page's
+slug is stored as ASCII."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import content_cache, hotline
 from .models import SiteSettings
+from .slugs import ascii_slug, available_slug
+
+
+def ascii_page_slug(instance, **kwargs):
+    """Every page's slug is plain ASCII, however it was written (admin, import, translation)."""
+    if instance.slug and not instance.slug.isascii():
+        instance.slug = available_slug(page=instance, slug=ascii_slug(instance.slug))
+        if instance.path:  # Page.save computed the URL path from the slug before this signal
+            instance.set_url_path(instance.get_parent())
 
 
 def on_content_changed(**kwargs):
@@ -21,6 +31,10 @@ def on_site_settings_saved(instance, **kwargs):
 
 def connect():
     post_save.connect(on_site_settings_saved, sender=SiteSettings, dispatch_uid="core_hotline")
+    for model in get_page_models():
+        pre_save.connect(
+            ascii_page_slug, sender=model, dispatch_uid=f"ascii_slug_{model._meta.label}"
+        )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_content_changed, dispatch_uid=f"content_cache_{id(signal)}")
     # A specific page's delete also deletes its Page row, sent with sender=Page. (A receiver

@@ -6,6 +6,7 @@ out. Options are identified by their ListBlock item ids, stable across edits."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -28,7 +29,7 @@ class HotlineBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(
         required=False,
-        label=_("text"),
+        label=pgettext_lazy("hotline box", "text"),
         help_text=_("A sentence before the number, e.g. when to call."),
     )
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import DocumentStatus, DocumentType
 
@@ -14,10 +15,12 @@ class LibraryFilterForm(forms.Form):
         ),
     )
     type = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("All types")), *DocumentType.choices]
+        label=pgettext_lazy("legal library filter", "Type"),
+        required=False,
+        choices=[("", _("All types")), *DocumentType.choices],
     )
     status = forms.ChoiceField(
-        label=_("Status"),
+        label=pgettext_lazy("legal library filter", "Status"),
         required=False,
         choices=[("", _("Any status")), *DocumentStatus.choices],
     )

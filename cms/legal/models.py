@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -39,7 +40,7 @@ class LegalIndexPage(Page):
 
 class DocumentType(models.TextChoices):
     LAW = "law", _("Law")
-    CODE = "code", _("Code")
+    CODE = "code", pgettext_lazy("legal document type", "Code")
     RESOLUTION = "resolution", _("Resolution")
     DECREE = "decree", _("Decree")
     CIRCULAR = "circular", _("Circular")
@@ -96,7 +97,7 @@ class LegalDocumentPage(Page):
         verbose_name=_("full text (PDF)"),
     )
     needs_review = models.BooleanField(
-        _("needs editor review"),
+        pgettext_lazy("legal document", "needs editor review"),
         default=False,
         help_text=_(
             "Tick while any fact on this page (number, dates, status) is not yet confirmed "

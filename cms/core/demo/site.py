@@ -4,6 +4,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms.core.models import HomePage, SiteSettings
+from cms.core.services import make_page_slugs_ascii
 
 HOME_VI = {
     "title": "Chung tay phòng, chống mua bán người",
@@ -75,4 +76,6 @@ def load(*, out) -> HomePage:
         site.site_name = "Chung Tay"
         site.save()
     SiteSettings.for_site(site)  # creates the row with its defaults (hotline 111)
+    # Pages an editor made before slugs became ASCII: new slugs, old URLs redirected.
+    make_page_slugs_ascii(out=out)
     return home

@@ -1,5 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group
 
+from cms.campaigns.editorial import EDITORS, MODERATORS, ensure_editorial_workflow
+from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import SloganFactory, campaign_index, campaign_page
 
 
@@ -18,3 +21,22 @@ def campaign(campaigns, slogan):
     return campaign_page(
         index=campaigns, year=2026, slogans=[slogan], theme="An toàn cho mọi người"
     )
+
+
+@pytest.fixture
+def workflow(campaigns):
+    return ensure_editorial_workflow(pages=[campaigns])
+
+
+@pytest.fixture
+def editor(workflow):
+    user = UserFactory(username="bientap")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+@pytest.fixture
+def moderator(workflow):
+    user = UserFactory(username="kiemduyet")
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user

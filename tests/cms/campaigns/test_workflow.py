@@ -6,29 +6,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import TaskState, WorkflowState
 
 from cms.campaigns.editorial import EDITORS, MODERATORS, ensure_editorial_workflow
-from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import campaign_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workflow(campaigns):
-    return ensure_editorial_workflow(pages=[campaigns])
-
-
-@pytest.fixture
-def editor(workflow):
-    user = UserFactory(username="bientap")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
-
-
-@pytest.fixture
-def moderator(workflow):
-    user = UserFactory(username="kiemduyet")
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    return user
 
 
 @pytest.fixture

@@ -1,0 +1,110 @@
+"""The admin screens an editor, a moderator and a report reader use show no English string of
+Wagtail's or allauth's catalogues: the project's locale/ supplies what upstream's Vietnamese
+catalogue lacks."""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+
+from cms.campaigns.editorial import EDITORS, MODERATORS, ensure_editorial_workflow
+from elearning.coverage.services import set_report_scope
+from tests.admin_screens import english_on_screen
+from tests.factories.accounts import UserFactory
+from tests.factories.campaigns import SloganFactory, campaign_index, campaign_page
+
+pytestmark = pytest.mark.django_db
+DUMP = os.environ.get("ADMIN_STRINGS_DUMP")  # a file to list the msgids seen, for translating
+
+
+@pytest.fixture
+def site(home_page):
+    index = campaign_index(home=home_page)
+    workflow = ensure_editorial_workflow(pages=[index])
+    editor = UserFactory(username="bientap", first_name="Lan")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    moderator = UserFactory(username="kiemduyet", first_name="Hoa")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    reader = UserFactory(username="baocao")
+    set_report_scope(user=reader, unit=None)
+    slogan = SloganFactory(text="Chung tay phòng, chống mua bán người", year=2017)
+    published = campaign_page(index=index, year=2025, slogans=[slogan])
+    draft = campaign_page(index=index, year=2027, slug="30-7-2027", publish=False)
+    draft.save_revision(user=editor)
+    state = workflow.start(draft, editor)
+    return {
+        "index": index,
+        "editor": editor,
+        "moderator": moderator,
+        "reader": reader,
+        "slogan": slogan,
+        "published": published,
+        "draft": draft,
+        "task_state": state.current_task_state,
+    }
+
+
+def editor_screens(site):
+    index, draft, published = site["index"], site["draft"], site["published"]
+    return [
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{index.pk}/",
+        f"/admin/pages/{published.pk}/edit/",
+        f"/admin/pages/{draft.pk}/edit/",
+        f"/admin/pages/{index.pk}/add_subpage/",
+        f"/admin/pages/add/campaigns/campaignpage/{index.pk}/",
+        f"/admin/pages/{published.pk}/history/",
+        "/admin/pages/search/?q=30",
+        "/admin/snippets/campaigns/slogan/",
+        "/admin/snippets/campaigns/slogan/add/",
+        f"/admin/snippets/campaigns/slogan/edit/{site['slogan'].pk}/",
+        "/admin/images/",
+        "/admin/images/multiple/add/",
+        "/admin/documents/",
+        "/admin/documents/multiple/add/",
+        "/admin/account/",
+    ]
+
+
+def moderator_screens(site):
+    draft, task_state = site["draft"], site["task_state"]
+    return [
+        *editor_screens(site),
+        f"/admin/pages/workflow/action/{draft.pk}/approve/{task_state.pk}/",
+        f"/admin/pages/workflow/action/{draft.pk}/reject/{task_state.pk}/",
+        "/admin/reports/locked/",
+        "/admin/reports/workflow/",
+    ]
+
+
+def reader_screens(site):
+    return ["/admin/", "/admin/coverage/reports/", "/admin/account/"]
+
+
+def english_seen(client, user, urls):
+    client.force_login(user)
+    seen = {}
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        if response.get("Content-Type", "").startswith("application/json"):
+            body = response.json().get("html", "")
+        for text, msgid in english_on_screen(body).items():
+            seen.setdefault(text, url)
+            if DUMP:
+                with open(DUMP, "a") as dump:
+                    dump.write(msgid.replace("\n", " ") + "\n")
+    return seen
+
+
+@pytest.mark.parametrize(
+    "role, screens",
+    [("editor", editor_screens), ("moderator", moderator_screens), ("reader", reader_screens)],
+)
+def test_admin_screens_have_no_english(client, site, role, screens):
+    seen = english_seen(client, site[role], screens(site))
+    assert not seen, "English on Vietnamese admin screens:\n" + "\n".join(
+        f"{url}: {text!r}" for text, url in sorted(seen.items(), key=lambda item: item[1])
+    )
