@@ -6,7 +6,6 @@ own and never the exception's text."""
 import socket
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 
 from elearning.progress.models import Attempt
@@ -25,9 +24,11 @@ def closed_port() -> int:
 @pytest.fixture
 def redis_down(settings):
     url = f"redis://127.0.0.1:{closed_port()}/4"
-    cache = {"BACKEND": "elearning.resilient_cache.ResilientRedisCache", "LOCATION": url}
-    with override_settings(CACHES={"default": cache}):
-        yield url
+    # Through the `settings` fixture, as the tests' own changes, so all are undone in order.
+    settings.CACHES = {
+        "default": {"BACKEND": "elearning.resilient_cache.ResilientRedisCache", "LOCATION": url}
+    }
+    return url
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ def test_healthz_reports_database_and_in_process_tasks(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     body = response.json()
-    assert body["status"] == "ok"
+    assert body["status"] == "ok", body
     assert body["checks"]["database"]["ok"] is True
     assert body["checks"]["broker"]["ok"] is True
 
