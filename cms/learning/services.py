@@ -115,7 +115,7 @@ def award_certificate_if_earned(*, course, context, user):
         score_percent=score,
         learner_name=details["full_name"],
         agency=details["agency"],
-        unit=details["unit"],
+        department=details["department"],
         context=context,
     )
 

@@ -301,7 +301,7 @@ class CertificateDetailsForm(forms.Form):
             "max_length": _("The agency name is too long: at most %(limit_value)d characters."),
         },
     )
-    unit = forms.CharField(
+    department = forms.CharField(
         label=_("Unit or department (optional)"),
         max_length=150,
         required=False,
@@ -331,5 +331,5 @@ class CertificateDetailsForm(forms.Form):
     def clean_agency(self):
         return self._clean_text("agency")
 
-    def clean_unit(self):
-        return self._clean_text("unit")
+    def clean_department(self):
+        return self._clean_text("department")

@@ -92,8 +92,12 @@ class LearnerProfile(models.Model):
         verbose_name=_("approved by"),
     )
     # Asked of staff before their first certificate, not at sign-up: printed as given.
-    full_name = models.CharField(_("full name for certificates"), max_length=100, blank=True)
-    unit = models.CharField(_("unit or department"), max_length=150, blank=True)
+    full_name = models.CharField(
+        _("full name for certificates"), max_length=100, blank=True, db_default=""
+    )
+    department = models.CharField(
+        _("unit or department"), max_length=150, blank=True, db_default=""
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

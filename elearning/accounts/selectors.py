@@ -167,6 +167,8 @@ def certificate_details(*, user_id: int) -> dict:
     from .models import LearnerProfile
 
     row = (
-        LearnerProfile.objects.filter(user_id=user_id).values("full_name", "agency", "unit").first()
+        LearnerProfile.objects.filter(user_id=user_id)
+        .values("full_name", "agency", "department")
+        .first()
     )
-    return row or {"full_name": "", "agency": "", "unit": ""}
+    return row or {"full_name": "", "agency": "", "department": ""}

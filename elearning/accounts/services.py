@@ -236,9 +236,9 @@ def delete_learner(*, user) -> None:
     user.delete()
 
 
-def set_certificate_details(*, user, full_name: str, agency: str, unit: str) -> None:
+def set_certificate_details(*, user, full_name: str, agency: str, department: str) -> None:
     """The name, agency and unit printed on this learner's next certificates. Certificates
     already issued keep what they printed."""
     LearnerProfile.objects.filter(user=user).update(
-        full_name=full_name, agency=agency, unit=unit, updated_at=timezone.now()
+        full_name=full_name, agency=agency, department=department, updated_at=timezone.now()
     )

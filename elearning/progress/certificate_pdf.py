@@ -68,7 +68,7 @@ def render_certificate(certificate, *, verify_url: str) -> bytes:
     pdf.setFillColor(RED)
     pdf.drawCentredString(centre, height - 92 * mm, certificate.learner_name)
 
-    workplace = ", ".join(part for part in (certificate.unit, certificate.agency) if part)
+    workplace = ", ".join(part for part in (certificate.department, certificate.agency) if part)
     if workplace:
         pdf.setFillColor(INK)
         size = _fit(pdf, workplace, FONT, 13, usable)

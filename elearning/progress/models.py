@@ -173,8 +173,12 @@ class Certificate(models.Model):
     # What the certificate says, as it said it on the day it was issued.
     learner_name = models.CharField(_("name on the certificate"), max_length=255)
     course_title = models.CharField(_("course title"), max_length=255)
-    agency = models.CharField(_("agency on the certificate"), max_length=255, blank=True)
-    unit = models.CharField(_("unit on the certificate"), max_length=150, blank=True)
+    agency = models.CharField(
+        _("agency on the certificate"), max_length=255, blank=True, db_default=""
+    )
+    department = models.CharField(
+        _("unit on the certificate"), max_length=150, blank=True, db_default=""
+    )
     commune = models.ForeignKey(
         "geo.AdminUnit",
         on_delete=models.SET_NULL,

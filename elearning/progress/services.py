@@ -114,7 +114,7 @@ def mark_completed(
 
 
 def issue_certificate(
-    *, user, course, score_percent: int, learner_name: str, context, agency="", unit=""
+    *, user, course, score_percent: int, learner_name: str, context, agency="", department=""
 ) -> Certificate:
     """One certificate per learner and course; issuing again returns the first one. The
     caller decides that the course was passed (cms.learning knows what a course holds)."""
@@ -131,7 +131,7 @@ def issue_certificate(
                     learner_name=learner_name[:255],
                     course_title=course.title[:255],
                     agency=agency[:255],
-                    unit=unit[:150],
+                    department=department[:150],
                     commune_id=context.commune_id if context else None,
                     audience=context.audience if context else "",
                 )

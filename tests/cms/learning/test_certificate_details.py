@@ -33,7 +33,7 @@ def test_a_certificate_waits_for_the_printed_name_then_prints_name_and_agency(
         {
             "full_name": "  Trần   Văn Minh ",
             "agency": "Viện kiểm sát nhân dân tỉnh Ninh Bình",
-            "unit": "Phòng 2",
+            "department": "Phòng 2",
             "next": course.url,
         },
     )
@@ -41,7 +41,7 @@ def test_a_certificate_waits_for_the_printed_name_then_prints_name_and_agency(
     client.get(course.url)  # the course page issues it
     certificate = Certificate.objects.get()
     assert certificate.learner_name == "Trần Văn Minh"
-    assert (certificate.agency, certificate.unit) == (
+    assert (certificate.agency, certificate.department) == (
         "Viện kiểm sát nhân dân tỉnh Ninh Bình",
         "Phòng 2",
     )
