@@ -90,6 +90,14 @@ DEFINITIONS = {
         "People who passed a quiz of a course ÷ people who tried one, per course, added up "
         "over the courses."
     ),
+    IndicatorCode.SESSION_PARTICIPANTS: _(
+        "Participants counted at confirmed community sessions, as person-times: one person at "
+        "three meetings counts three times. Shown beside reach, never added to it."
+    ),
+    IndicatorCode.SESSIONS_HELD: _(
+        "Confirmed community sessions (meetings, talks, loudspeaker sessions…) held in the "
+        "area. A count, not a rate."
+    ),
 }
 
 
