@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -42,7 +43,9 @@ class CommunitySession(ClusterableModel):
     place = models.CharField(
         _("place"), max_length=120, help_text=_("e.g. the village hall of hamlet 3")
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=SessionKind.choices)
+    kind = models.CharField(
+        pgettext_lazy("community session", "kind"), max_length=16, choices=SessionKind.choices
+    )
     # Pages by id (Wagtail pages of any type): elearning never imports cms page classes.
     campaign = models.ForeignKey(
         "wagtailcore.Page",

@@ -29,7 +29,9 @@ def test_a_reader_removed_from_the_role_loses_the_admin(client):
 
     officer = reader(None)
     client.force_login(officer)
-    assert client.get("/admin/").status_code == 200
+    landing = client.get("/admin/")  # a reader lands on their plans
+    assert landing.status_code == 302 and landing.url.startswith("/admin/coverage/reports/")
+    assert client.get(landing.url).status_code == 200
     admin = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(admin)
     row = ReportReader.objects.get(user=officer)
@@ -38,7 +40,8 @@ def test_a_reader_removed_from_the_role_loses_the_admin(client):
     assert not ReportReader.objects.filter(user=officer).exists()
 
     client.force_login(officer)
-    assert client.get("/admin/").status_code == 302  # sent to sign in: no admin access
+    after = client.get("/admin/")
+    assert after.status_code == 302 and not after.url.startswith("/admin/")  # sent to sign in
     assert not officer.groups.exists()
 
 

@@ -60,6 +60,8 @@ def test_a_report_reader_approves_a_claim_in_their_area_and_it_then_counts(clien
     assert profile.staff_verified_at is not None
     assert (profile.staff_verified_via, profile.staff_verified_by) == ("approval", officer)
 
+    # The name to print is asked before the first certificate (not at sign-up).
+    LearnerProfile.objects.filter(user=user).update(full_name="Trần Văn Minh")
     client.force_login(user)
     submit(client, staff_quiz, right_answers(staff_quiz))
     assert Certificate.objects.get(learner=user).audience == Audience.POLICE
