@@ -18,14 +18,14 @@ def test_home_page_in_vietnamese_then_switch_to_english(site, phone):
     call = phone.locator('a[href="tel:111"]').first
     expect(call).to_be_visible()
 
-    phone.get_by_role("link", name="EN", exact=True).click()
+    phone.get_by_role("banner").get_by_role("link", name="EN", exact=True).click()
     expect(phone.locator("html")).to_have_attribute("lang", "en")
     assert phone.url.endswith("/en/")
     expect(phone.get_by_role("heading", level=1)).to_have_text(
         "Hand in hand against human trafficking"
     )
 
-    phone.get_by_role("link", name="VI", exact=True).click()
+    phone.get_by_role("banner").get_by_role("link", name="VI", exact=True).click()
     expect(phone.locator("html")).to_have_attribute("lang", "vi")
 
 
