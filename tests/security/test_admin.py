@@ -112,3 +112,10 @@ def test_bulk_deleting_users_in_the_admin_keeps_their_anonymous_counts(client):
     response = client.post(url, {})
     assert response.status_code == 302
     assert ContentProgress.objects.filter(learner__isnull=True).count() == 2
+
+
+def test_an_administrator_still_reaches_the_site_settings(client, home_page):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get("/admin/settings/core/sitesettings/")
+    assert response.status_code == 302
+    assert client.get(response.url).status_code == 200

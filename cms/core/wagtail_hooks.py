@@ -1,0 +1,24 @@
+"""The site settings screen answers "no permission" to a user who may change no site's
+settings (a report reader who types its URL). Wagtail's own view would look for a site they
+may edit with a DISTINCT query that PostgreSQL refuses, and answer 500."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from wagtail import hooks
+from wagtail.contrib.settings.views import redirect_to_relevant_instance
+from wagtail.permissions import policy_registry
+
+from .models import SiteSettings
+
+
+def site_settings(request):
+    policy = policy_registry.get_by_type(SiteSettings)
+    if not policy.user_has_any_permission(request.user, ["change"]):
+        raise PermissionDenied
+    return redirect_to_relevant_instance(request, "core", "sitesettings")
+
+
+# Registered before wagtail.contrib.settings' own URLs (cms.core comes first in INSTALLED_APPS).
+@hooks.register("register_admin_urls")
+def register_site_settings_url():
+    return [path("settings/core/sitesettings/", site_settings, name="core_site_settings")]
