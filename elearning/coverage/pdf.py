@@ -3,33 +3,13 @@ diacritic). ReportLab reads a Paragraph's text as markup (<img>, <font>, <a>…)
 goes through _text(), which escapes it, so text from the database is only ever text."""
 
 import io
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
+from common.pdf_fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+
 from .report_document import MOTTO, ReportDocument
-
-FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
-FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
-
-
-def _register_fonts():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        folder = Path(settings.FONT_DIR)
-        pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
-        pdfmetrics.registerFont(TTFont(FONT_ITALIC, str(folder / "DejaVuSans-Oblique.ttf")))
-        pdfmetrics.registerFont(
-            TTFont(FONT_BOLD_ITALIC, str(folder / "DejaVuSans-BoldOblique.ttf"))
-        )
-        pdfmetrics.registerFontFamily(
-            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
-        )
 
 
 def _text(value) -> str:
@@ -45,7 +25,7 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    _register_fonts()
+    register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, alignment=TA_JUSTIFY)
     cell = ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9.5)
     number = ParagraphStyle("number", parent=cell, alignment=TA_RIGHT)

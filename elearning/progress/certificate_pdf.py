@@ -2,29 +2,19 @@
 every Vietnamese diacritic) and a QR code (segno) pointing to the public verification page."""
 
 import io
-from pathlib import Path
 
 import segno
-from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+from common.pdf_fonts import FONT, FONT_BOLD, register_fonts
+
 RED, INK, MUTED = HexColor("#b3261e"), HexColor("#1d1b20"), HexColor("#5f5b66")
-
-
-def _register_fonts() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        folder = Path(settings.FONT_DIR)
-        pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "DejaVuSans-Bold.ttf")))
 
 
 def _fit(pdf, text, font, size, width) -> float:
@@ -35,7 +25,7 @@ def _fit(pdf, text, font, size, width) -> float:
 
 
 def render_certificate(certificate, *, verify_url: str) -> bytes:
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
     pdf = canvas.Canvas(buffer, pagesize=(width, height))
