@@ -23,7 +23,10 @@ from wagtail.search import index
 from elearning.geo.models import AdminCatalog, AdminUnit
 
 from .blocks import CampaignStreamBlock
+from .choices import SloganStatus
 from .region_chooser import region_chooser_viewset
+from .selectors import campaign_slogans, campaigns_in
+from .services import slogan_card_url
 
 # 30/7: "Ngày toàn dân phòng, chống mua bán người" (Quyết định 793/QĐ-TTg) and the UN World
 # Day against Trafficking in Persons.
@@ -32,12 +35,6 @@ EVENT_MONTH, EVENT_DAY = 7, 30
 
 def current_year() -> int:
     return timezone.localdate().year
-
-
-class SloganStatus(models.TextChoices):
-    CONFIRMED = "confirmed", _("Confirmed")
-    NEEDS_REVIEW = "needs_review", _("Needs editor review")
-    RETIRED = "retired", _("No longer used")
 
 
 class SloganQuerySet(models.QuerySet):
@@ -134,10 +131,10 @@ class CampaignIndexPage(Page):
         verbose_name = _("campaign index")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import campaigns_in
-
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = campaigns_in(index_page=self)
+        context["campaigns"] = campaigns_in(
+            campaign_pages=CampaignPage.objects.all(), index_page=self
+        )
         return context
 
 
@@ -238,9 +235,6 @@ class CampaignPage(Page):
     def get_context(self, request, *args, **kwargs):
         from cms.core.models import SiteSettings
         from cms.core.sharing import public_url
-
-        from .selectors import campaign_slogans
-        from .services import slogan_card_url
 
         context = super().get_context(request, *args, **kwargs)
         hotline = SiteSettings.for_request(request).hotline_number

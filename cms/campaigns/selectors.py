@@ -2,24 +2,27 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import CampaignPage, Slogan, SloganStatus
+from .choices import SloganStatus
+
+# The page models call these selectors, so the callers pass the campaign pages (a queryset of
+# the campaign page class) or a campaign instead of this module importing the models.
 
 
-def campaigns_in(*, index_page) -> QuerySet[CampaignPage]:
+def campaigns_in(*, campaign_pages, index_page) -> QuerySet:
     return (
-        CampaignPage.objects.live()
+        campaign_pages.live()
         .child_of(index_page)
         .select_related("region", "hero_image")
         .order_by("-year", "-event_date")
     )
 
 
-def current_campaign(*, locale: Locale | None = None, today=None) -> CampaignPage | None:
+def current_campaign(*, campaign_pages, locale: Locale | None = None, today=None):
     """This year's campaign in the visitor's language, else the latest one."""
     locale = locale or Locale.get_active()
     year = (today or timezone.localdate()).year
     campaigns = (
-        CampaignPage.objects.live()
+        campaign_pages.live()
         .filter(locale=locale, year__lte=year)
         .select_related("hero_image")
         .order_by("-year", "-event_date")
@@ -27,7 +30,7 @@ def current_campaign(*, locale: Locale | None = None, today=None) -> CampaignPag
     return campaigns.first()
 
 
-def campaign_slogans(*, campaign: CampaignPage) -> list[Slogan]:
+def campaign_slogans(*, campaign) -> list:
     """The campaign's slogans in the visitor's language, in the editor's order."""
     slogans = [
         link.slogan.localized

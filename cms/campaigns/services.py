@@ -4,12 +4,11 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from .cards import card_key, render_card
-from .models import Slogan
 
 CARD_FOLDER = "slogan-cards"
 
 
-def slogan_card_url(*, slogan: Slogan, hotline: str = "", year: int | None = None) -> str:
+def slogan_card_url(*, slogan, hotline: str = "", year: int | None = None) -> str:
     """The URL of the slogan's share card, drawing it the first time. Cards are stored under a
     hash of their text and design, so an edited slogan gets a new card (and a new URL, which
     Facebook and Zalo fetch afresh). The card names the year of the campaign it is shared

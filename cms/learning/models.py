@@ -22,7 +22,7 @@ from elearning.progress.choices import ContentAudience
 from elearning.progress.exceptions import ProgressError
 from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 
-from . import selectors, services
+from . import selectors, services, submission
 from .blocks import LessonBodyBlock, QuizQuestionsBlock
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -99,6 +99,10 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("course")
 
+    def quiz_pages(self):
+        """The course's quizzes, for selectors that must not import the page classes."""
+        return QuizPage.objects.child_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         learner = learner_context(request)
@@ -123,6 +127,7 @@ class CourseContentPage(Page):
 
     parent_page_types = ["learning.CoursePage"]
     subpage_types = []
+    is_quiz = False  # read by the course outline
 
     class Meta:
         abstract = True
@@ -180,6 +185,8 @@ class LessonPage(CourseContentPage):
 
 
 class QuizPage(CourseContentPage):
+    is_quiz = True
+
     intro = models.TextField(_("introduction"), blank=True)
     questions = StreamField(QuizQuestionsBlock(), verbose_name=_("questions"))
     pass_mark = models.PositiveSmallIntegerField(
@@ -231,9 +238,12 @@ class QuizPage(CourseContentPage):
         return super().serve(request, *args, **kwargs)
 
     def serve_submission(self, request):
-        from .views import submit_quiz
-
-        return submit_quiz(request, self.pk)
+        return submission.submit_quiz(
+            request,
+            quiz_id=self.pk,
+            quiz_pages=QuizPage.objects.all(),
+            course_pages=CoursePage.objects.all(),
+        )
 
     def serve_refused(self, request, refused: ProgressError):
         """Nothing was stored: the form is shown again with the message."""

@@ -42,18 +42,17 @@ class QuizForGrading:
 QUIZ_FOR_GRADING_VERSION = 1
 
 
-def quiz_for_grading(*, quiz_id: int) -> QuizForGrading | None:
-    """The quiz a form was posted to, or None when it is not live or has view restrictions."""
+def quiz_for_grading(*, quiz_pages, quiz_id: int) -> QuizForGrading | None:
+    """The quiz a form was posted to, or None when it is not live or has view restrictions.
+    The caller passes the quiz pages (a queryset of the quiz page class)."""
     return content_cache.get_or_build(
         ("quiz-for-grading", QUIZ_FOR_GRADING_VERSION, quiz_id, get_language()),
-        lambda: _quiz_for_grading(quiz_id),
+        lambda: _quiz_for_grading(quiz_pages=quiz_pages, quiz_id=quiz_id),
     )
 
 
-def _quiz_for_grading(quiz_id: int) -> QuizForGrading | None:
-    from .models import QuizPage
-
-    quiz = QuizPage.objects.live().public().filter(pk=quiz_id).first()
+def _quiz_for_grading(*, quiz_pages, quiz_id: int) -> QuizForGrading | None:
+    quiz = quiz_pages.live().public().filter(pk=quiz_id).first()
     if quiz is None:
         return None
 
@@ -122,13 +121,13 @@ def course_items(*, course) -> list[Page]:
 
 
 def course_outline(*, course, context) -> CourseOutline:
-    from .models import QuizPage
-
     pages = course_items(course=course)
     ids = canonical_ids(pages)
     rows = progress.progress_by_content(context=context, content_ids=ids.values())
     items = [
-        OutlineItem(page=page, is_quiz=isinstance(page, QuizPage), progress=rows.get(ids[page.pk]))
+        OutlineItem(
+            page=page, is_quiz=getattr(page, "is_quiz", False), progress=rows.get(ids[page.pk])
+        )
         for page in pages
     ]
     # The first step not yet complete, after the last one the learner touched.
@@ -149,11 +148,10 @@ def learners_course_audience(context) -> str:
     return ContentAudience.COMMUNITY
 
 
-def courses_for_home(*, locale, context=None) -> list:
-    """The courses in this language, those for the learner's audience first."""
-    from .models import CoursePage
-
-    courses = list(CoursePage.objects.live().filter(locale=locale).order_by("path"))
+def courses_for_home(*, course_pages, locale, context=None) -> list:
+    """The courses in this language, those for the learner's audience first (course_pages: a
+    queryset of the course page class)."""
+    courses = list(course_pages.live().filter(locale=locale).order_by("path"))
     mine = learners_course_audience(context)
     return sorted(courses, key=lambda course: course.audience != mine)
 
@@ -163,7 +161,9 @@ def next_course_for(*, course, context):
     learner's audience that they have not completed (any other course when none is left)."""
     candidates = [
         other
-        for other in courses_for_home(locale=course.locale, context=context)
+        for other in courses_for_home(
+            course_pages=type(course).objects.all(), locale=course.locale, context=context
+        )
         if other.pk != course.pk
         and (
             other.audience == ContentAudience.COMMUNITY
@@ -201,15 +201,14 @@ class MyLearning:
     documents_read: list
 
 
-def my_learning(*, context, user) -> MyLearning:
+def my_learning(*, course_pages, context, user) -> MyLearning:
     """What a learner (or a guest on this phone) has learned: courses begun and finished,
-    certificates, legal documents confirmed as read."""
+    certificates, legal documents confirmed as read (course_pages: a queryset of the course
+    page class)."""
     from elearning.dissemination.selectors import documents_read
 
-    from .models import CoursePage
-
     course_ids = progress.course_ids_of(context=context)
-    courses = in_active_language(list(CoursePage.objects.live().filter(pk__in=course_ids)))
+    courses = in_active_language(list(course_pages.live().filter(pk__in=course_ids)))
     cards = course_cards(courses=sorted(courses, key=lambda page: page.path), context=context)
     document_ids = documents_read(
         user_id=context.user_id if context else None,
@@ -228,10 +227,8 @@ def my_learning(*, context, user) -> MyLearning:
     )
 
 
-def course_index_url() -> str | None:
-    from .models import CourseIndexPage
-
-    index = CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+def course_index_url(*, index_pages) -> str | None:
+    index = index_pages.live().filter(locale=Locale.get_active()).first()
     return index.url if index else None
 
 
@@ -240,9 +237,7 @@ def next_in_course(*, page):
 
 
 def quiz_ids_of(*, course) -> list[int]:
-    from .models import QuizPage
-
-    return list(canonical_ids(list(QuizPage.objects.child_of(course).live())).values())
+    return list(canonical_ids(list(course.quiz_pages().live())).values())
 
 
 def public_questions(*, quiz) -> list[grading.PublicQuestion]:

@@ -76,14 +76,13 @@ def take_quiz(*, quiz: selectors.QuizForGrading, context, data):
     )
 
 
-def award_certificate_after_quiz(*, quiz: selectors.QuizForGrading, context, user):
+def award_certificate_after_quiz(*, quiz: selectors.QuizForGrading, course_pages, context, user):
     """After a stored attempt: the certificate of the quiz's course, if this earned it. Most
-    quizzes belong to courses without one, and then no page is loaded."""
+    quizzes belong to courses without one, and then no page is loaded (course_pages: a
+    queryset of the course page class)."""
     if not quiz.gives_certificate:
         return None
-    from .models import CoursePage
-
-    course = CoursePage.objects.filter(pk=quiz.course_page_id).first()
+    course = course_pages.filter(pk=quiz.course_page_id).first()
     if course is None:  # deleted since the quiz was cached
         return None
     return award_certificate_if_earned(course=course, context=context, user=user)

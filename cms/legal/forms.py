@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import DocumentStatus, DocumentType
+from .choices import DocumentStatus, DocumentType
 
 
 class LibraryFilterForm(forms.Form):

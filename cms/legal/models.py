@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import KeyArticlesBlock
+from .choices import DocumentStatus, DocumentType
+from .page_context import confirm_read, document_context, library_context
 from .search import search_text
 
 
@@ -31,32 +33,13 @@ class LegalIndexPage(Page):
         verbose_name = _("legal library")
 
     def get_context(self, request, *args, **kwargs):
-        from .page_context import library_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(library_context(request, index_page=self))
         return context
 
-
-class DocumentType(models.TextChoices):
-    LAW = "law", _("Law")
-    CODE = "code", pgettext_lazy("legal document type", "Code")
-    RESOLUTION = "resolution", _("Resolution")
-    DECREE = "decree", _("Decree")
-    CIRCULAR = "circular", _("Circular")
-    JOINT_CIRCULAR = "joint_circular", _("Joint circular")
-    DECISION = "decision", _("Decision")
-    DIRECTIVE = "directive", _("Directive")
-    PLAN = "plan", _("Plan")
-    OTHER = "other", _("Other")
-
-
-class DocumentStatus(models.TextChoices):
-    IN_FORCE = "in_force", _("In force")
-    AMENDED = "amended", _("In force, amended")
-    REPLACED = "replaced", _("Replaced")
-    EXPIRED = "expired", _("Expired")
-    HISTORICAL = "historical", _("Historical (for reference)")
+    def documents(self):
+        """The library's documents, for selectors that must not import the page classes."""
+        return LegalDocumentPage.objects.child_of(self)
 
 
 class LegalDocumentPage(Page):
@@ -178,14 +161,10 @@ class LegalDocumentPage(Page):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from .page_context import confirm_read
-
             return confirm_read(request, page=self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .page_context import document_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(document_context(request, page=self))
         return context

@@ -298,7 +298,7 @@ CELERY_BEAT_SCHEDULE = {
 
 # The legal documents whose reading counts as "legal texts disseminated" (a selector returning
 # live pages; read receipts are recorded against these page ids).
-COVERAGE_DISSEMINATION_DOCUMENTS = "cms.legal.selectors.documents_for_dissemination"
+COVERAGE_DISSEMINATION_DOCUMENTS = "cms.legal.dissemination.documents_for_dissemination"
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Max
+from django.utils import timezone
 from kombu import Connection
+
+from .models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
 
 BROKER_TIMEOUT = 1  # seconds: /healthz answers quickly whatever is down
+# Beat sends the heartbeat task every 60 s: three missed beats mean no worker is doing the work.
+HEARTBEAT_STALE_AFTER = 180  # seconds
 
 
 @dataclass(frozen=True)
@@ -52,3 +58,19 @@ def cache_state() -> ServiceState:
     if not ping():
         return ServiceState(ok=False, detail="unreachable: rate limits kept per process")
     return ServiceState(ok=True, detail="redis")
+
+
+def worker_state(*, now=None) -> ServiceState:
+    """Whether a Celery worker has run the heartbeat task lately (queued work is being done),
+    with the age of the last heartbeat; host names are not shown."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return ServiceState(ok=True, detail="in-process (no worker needed)")
+    try:
+        last = WorkerHeartbeat.objects.aggregate(last=Max("beat_at"))["last"]
+    except Exception:  # the database check reports the cause
+        logger.exception("healthz: worker heartbeat unreadable")
+        return ServiceState(ok=False, detail="unknown")
+    if last is None:
+        return ServiceState(ok=False, detail="no heartbeat yet")
+    age = max(0, int(((now or timezone.now()) - last).total_seconds()))
+    return ServiceState(ok=age <= HEARTBEAT_STALE_AFTER, detail=f"last heartbeat {age} s ago")

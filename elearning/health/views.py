@@ -9,12 +9,14 @@ from . import selectors
 @require_GET
 def healthz(request):
     """For load balancers and operators. 503 when the database is unusable (nothing works);
-    200 "degraded" when only the cache or the broker is down: learners are still served (rate
-    limits per process, coverage announcements left to the nightly reconciliation)."""
+    200 "degraded" when only the cache, the broker or the worker is down (no heartbeat for three
+    minutes): learners are still served (rate limits per process, coverage announcements left
+    to the nightly reconciliation)."""
     checks = {
         "database": selectors.database_state(),
         "cache": selectors.cache_state(),
         "broker": selectors.broker_state(),
+        "worker": selectors.worker_state(),
     }
     if not checks["database"].ok:
         status, code = "unavailable", 503

@@ -2,6 +2,7 @@ from django import template
 
 from cms.core.models import SiteSettings
 
+from ..models import CampaignPage
 from ..selectors import campaign_slogans, current_campaign
 from ..services import slogan_card_url
 
@@ -11,7 +12,7 @@ register = template.Library()
 @register.inclusion_tag("campaigns/includes/home_campaign.html", takes_context=True)
 def home_campaign(context):
     """The home page's campaign section: this year's campaign (else the latest) and slogans."""
-    campaign = current_campaign()
+    campaign = current_campaign(campaign_pages=CampaignPage.objects.all())
     slogans = campaign_slogans(campaign=campaign) if campaign else []
     return {"campaign": campaign, "slogans": slogans, "request": context.get("request")}
 

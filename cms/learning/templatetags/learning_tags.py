@@ -4,6 +4,7 @@ from wagtail.models import Locale
 from elearning.accounts.selectors import learner_context
 
 from .. import selectors
+from ..models import CourseIndexPage, CoursePage
 
 register = template.Library()
 
@@ -11,12 +12,12 @@ register = template.Library()
 @register.inclusion_tag("learning/includes/home_courses.html", takes_context=True)
 def home_courses(context):
     """Courses to start or continue, for the home page (in the page's language)."""
-    from ..models import CourseIndexPage
-
     request = context["request"]
     locale = Locale.get_active()
     learner = learner_context(request)
-    courses = selectors.courses_for_home(locale=locale, context=learner)
+    courses = selectors.courses_for_home(
+        course_pages=CoursePage.objects.all(), locale=locale, context=learner
+    )
     return {
         "request": request,
         "cards": selectors.course_cards(courses=courses, context=learner),

@@ -1,7 +1,7 @@
 import pytest
 
+from cms.legal.dissemination import documents_for_dissemination
 from cms.legal.models import LegalDocumentPage
-from cms.legal.selectors import documents_for_dissemination
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from cms.legal.selectors import documents_for_dissemination
+from cms.legal.dissemination import documents_for_dissemination
 from tests.factories.legal import legal_document, pdf_document
 
 pytestmark = pytest.mark.django_db

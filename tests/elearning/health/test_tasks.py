@@ -41,3 +41,13 @@ def test_heartbeat_is_idempotent_per_worker():
     record_heartbeat.apply()
     record_heartbeat.apply()
     assert WorkerHeartbeat.objects.count() == 1
+
+
+def test_healthz_reads_the_heartbeat_a_real_worker_recorded(celery_worker, client, settings):
+    record_heartbeat.delay().get(timeout=20)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = celery_worker.app.conf.broker_url
+    body = client.get("/healthz").json()
+    assert body["checks"]["worker"]["ok"] is True, body
+    assert body["checks"]["worker"]["detail"].startswith("last heartbeat ")
+    assert body["status"] == "ok", body
