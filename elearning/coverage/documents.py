@@ -24,7 +24,7 @@ def _set(report, **fields):
 def _draw(report, area, scope) -> bytes:
     parents = selectors.parent_areas(plan=report.plan, scope=scope, unit=report.unit)
     overview = selectors.overview(area=area, parents=parents)
-    rows = selectors.area_rows(area=area) if overview.area.has_children else []
+    rows = selectors.area_rows(area=area, parents=parents) if overview.area.has_children else []
     _set(report, progress=40)
     document = report_document.build(overview=overview, rows=rows)
     if report.format == PdfReport.Format.DOCX:

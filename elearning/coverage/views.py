@@ -65,18 +65,23 @@ class PlanAreaMixin(ReaderMixin):
         return self.request.path
 
     @cached_property
+    def parents(self):
+        return selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit)
+
+    @cached_property
     def overview(self):
-        return selectors.overview(
-            area=self.area,
-            parents=selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit),
-        )
+        return selectors.overview(area=self.area, parents=self.parents)
 
     def write_xlsx(self, queryset, output):
         """The workbook for the report upward (xlsx_report), not Wagtail's single sheet."""
         if isinstance(self, AreaView):
             rows = list(queryset)
         else:
-            rows = selectors.area_rows(area=self.area) if self.area.has_children else []
+            rows = (
+                selectors.area_rows(area=self.area, parents=self.parents)
+                if self.area.has_children
+                else []
+            )
         label = _("By province") if self.area.is_country else _("By commune")
         output.write(xlsx_report.workbook(overview=self.overview, rows=rows, units_label=label))
 
@@ -299,7 +304,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         return normalise(self.request.GET.get("q", "").replace("\x00", ""))[:100]
 
     def get_base_queryset(self):
-        rows = selectors.area_rows(area=self.area)
+        rows = selectors.area_rows(area=self.area, parents=self.parents)
         if self.name_filter:
             rows = [row for row in rows if self.name_filter in normalise(row.name)]
         return rows

@@ -16,8 +16,16 @@ from elearning.coverage import services
 from elearning.coverage.models import PdfReport
 from elearning.progress.models import Certificate
 from tests.factories.accounts import UserFactory
-from tests.factories.coverage import PlanFactory, complete, headcount, page, profile, reader
-from tests.factories.geo import ProvinceFactory
+from tests.factories.coverage import (
+    PlanFactory,
+    complete,
+    headcount,
+    months_ago,
+    page,
+    profile,
+    reader,
+)
+from tests.factories.geo import CommuneFactory, ProvinceFactory
 
 
 def _run(callbacks):
@@ -193,6 +201,61 @@ def test_a_province_minus_its_shown_communes_does_not_give_away_a_small_commune(
     assert "Xã Kim Sơn" in text and " 1.2" not in text
     csv_rows = {row[0]: row for row in _csv(client.get(areas + "?export=csv"))}
     assert csv_rows["Xã Kim Sơn"][1] in {"<5", "*", ""}
+
+
+def test_a_province_row_hidden_in_the_country_table_is_not_given_away_by_its_communes(
+    client, communes, ninh_binh, hanoi_commune
+):
+    # Country: 45 reached. Hải Phòng 30, Ninh Bình 12 (Hoa Lư 7, Gia Viễn 5), Hà Nội 3.
+    hai_phong = CommuneFactory(province=ProvinceFactory(code="31", name="Thành phố Hải Phòng"))
+    for commune, people in [(hai_phong, 30), (communes[0], 7), (communes[1], 5)]:
+        profile(commune, population=1000)
+        complete(commune=commune, people=people)
+        services.refresh_commune_rollups(commune_id=commune.pk)
+    profile(hanoi_commune, population=1000)
+    complete(commune=hanoi_commune, people=3)
+    services.refresh_commune_rollups(commune_id=hanoi_commune.pk)
+    plan = PlanFactory(scope_unit=None)
+    client.force_login(reader())
+    areas = reverse("coverage_reports:areas", args=[plan.pk])
+    overview = reverse("coverage_reports:overview", args=[plan.pk])
+
+    country = next(
+        f for f in client.get(overview).context["object_list"] if f.code == "reach"
+    ).numerator_display
+    provinces = {row.name: row.figures["reach"] for row in client.get(areas).context["object_list"]}
+    assert country == 45 and provinces["Thành phố Hà Nội"].numerator_display == "<5"
+    assert provinces["Tỉnh Ninh Bình"].numerator_display == "*"
+    # The hostile reader adds up Ninh Bình's communes on its own page (and in its exports)...
+    page = client.get(areas + f"?unit={ninh_binh.pk}").context["object_list"]
+    csv_rows = _csv(client.get(areas + f"?unit={ninh_binh.pk}&export=csv"))
+    for communes_shown in (
+        [row.figures["reach"].numerator_display for row in page],
+        [row[1] for row in csv_rows[1:]],  # percentages of a shown population of 1000
+    ):
+        # ...to fill the gap of Ninh Bình and then of Hà Nội: 45 − 30 − (7 + 5) = 3.
+        assert {"<5", "*"} & set(communes_shown), communes_shown
+
+
+def test_the_monthly_chart_does_not_give_away_the_few_who_joined_in_a_month(
+    client, communes, ninh_binh
+):
+    # 10 people reached three months ago, 3 more this month: 13 in all, shown.
+    profile(communes[0], population=1000)
+    complete(commune=communes[0], people=10, when=months_ago(3))
+    complete(commune=communes[0], people=3)
+    services.refresh_commune_rollups(commune_id=communes[0].pk)
+    plan = PlanFactory(scope_unit=ninh_binh)
+    client.force_login(reader(ninh_binh))
+    response = client.get(reverse("coverage_reports:overview", args=[plan.pk]))
+    reach = next(f for f in response.context["object_list"] if f.code == "reach")
+    assert (reach.numerator_display, reach.denominator_display) == (13, 1000)
+    # The chart's points are cumulative rates of the shown population: the hostile reader
+    # subtracts any two of them to count who joined in between.
+    points = [v for _day, v in response.context["view"].overview.series["reach"] if v is not None]
+    assert points and round(points[-1] * 10) == 13
+    joined = {round((b - a) * 10) for i, a in enumerate(points) for b in points[i + 1 :]}
+    assert not [n for n in joined if 0 < n < 5], joined
 
 
 # --- 3. Spreadsheet formulas in exports are text --------------------------------------------

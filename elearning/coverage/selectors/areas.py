@@ -47,15 +47,38 @@ class AreaRow:
         return ", ".join(self.former_units)
 
 
-def area_rows(*, area: Area) -> list[AreaRow]:
+def area_rows(*, area: Area, parents: tuple = ()) -> list[AreaRow]:
     """One row per child of the area (provinces of the country, else communes), with each
     indicator's value."""
-    return protected_table(area, docs=dissemination_documents())[1]
+    return protected_table(area, docs=dissemination_documents(), parents=parents)[1]
 
 
-def protected_table(area: Area, *, docs) -> tuple[list, list[AreaRow]]:
+def withheld_in_parents(area: Area, *, docs, parents: tuple) -> set:
+    """The keys of the figures withheld in the area's row of its parents' tables (parents:
+    the outermost first, as scope.parent_areas gives them)."""
+    withheld = set()
+    for index, parent in enumerate(parents):
+        if parent is None or parent.commune_ids == area.commune_ids or area.unit is None:
+            continue
+        _total, rows = protected_table(parent, docs=docs, parents=parents[:index])
+        for row in rows:
+            if row.unit.pk == area.unit.pk:
+                withheld |= {f.key for f in row.all_figures if f.is_suppressed}
+    return withheld
+
+
+def withhold(figures: list, keys: set) -> None:
+    for figure in figures:
+        if figure.key in keys and not figure.is_small:
+            figure.withheld = True
+            figure.status = ""
+
+
+def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, list[AreaRow]]:
     """The area's own figures and its rows, suppressed together: the rows are the parts of
-    the area's figures, so a hidden row must not be the area's figure minus the others."""
+    the area's figures, so a hidden row must not be the area's figure minus the others. What
+    the parents' tables hide of the area is hidden in its figures first, so that adding up
+    its rows cannot give it back."""
     inputs = figures_cache.get_or_compute(
         "areas", area.commune_ids, lambda: collect(area, children=True)[0]
     )
@@ -88,5 +111,6 @@ def protected_table(area: Area, *, docs) -> tuple[list, list[AreaRow]]:
             )
         )
     total = area_figures(area, docs=docs)
+    withhold(total, withheld_in_parents(area, docs=docs, parents=parents))
     protect(rows=[row.all_figures for row in rows], total_row=total)
     return total, rows

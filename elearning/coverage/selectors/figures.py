@@ -18,6 +18,7 @@ from elearning.coverage.models import Plan
 
 from .inputs import ALL, Inputs, as_of, collect, model_counts_by_year
 from .scope import Area
+from .suppression import shown_points
 
 SUPPRESSED = "<5"
 WITHHELD = "*"
@@ -303,19 +304,21 @@ def area_figures(area: Area, *, docs) -> list[Figure]:
 
 def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict:
     """Each indicator's value month by month (cumulative), None where it would show a small
-    person count."""
+    person count, or one that subtracting another point would show (suppression)."""
     periods = sorted({key[3] for key in cells})
     today = as_of().replace(day=1)
     if periods and periods[-1] < today:
         periods.append(today)
     series = {code: [] for code in IndicatorCode.values}
     running = defaultdict(lambda: [0, 0])
+    counts = defaultdict(list)  # indicator code -> the person counts behind each point
     for period in periods:
         for (code, audience, subject, month), (n, d) in cells.items():
             if month == period:
                 running[(code, audience, subject)][0] += n
                 running[(code, audience, subject)][1] += d
         reach = running[(IndicatorCode.REACH, "", 0)][0]
+        counts[IndicatorCode.REACH].append((reach,))
         series[IndicatorCode.REACH].append(
             (period, _rate(reach, whole.population, person_based=True))
         )
@@ -328,15 +331,22 @@ def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict
             )
             series[IndicatorCode.LEGAL_DISSEMINATED].append((period, 100 * done / len(docs)))
         staff = sum(n for (code, _a, _s), (n, _d) in running.items() if code == "staff_trained")
+        counts[IndicatorCode.STAFF_TRAINED].append((staff,))
         series[IndicatorCode.STAFF_TRAINED].append(
             (period, _rate(staff, sum(whole.headcounts.values()), person_based=True))
         )
         passed = sum(n for (code, _a, _s), (n, _d) in running.items() if code == "quiz_pass_rate")
         tried = sum(d for (code, _a, _s), (_n, d) in running.items() if code == "quiz_pass_rate")
+        counts[IndicatorCode.QUIZ_PASS_RATE].append((passed, tried))
         small = 0 < tried < SUPPRESS_BELOW
         series[IndicatorCode.QUIZ_PASS_RATE].append(
             (period, None if small else _rate(passed, tried, person_based=True))
         )
+    for code, behind in counts.items():
+        series[code] = [
+            (day, value if shown else None)
+            for (day, value), shown in zip(series[code], shown_points(behind), strict=True)
+        ]
     if whole.communes:
         for year, in_depth, integrated in models_by_year:
             for code, count in (

@@ -4,7 +4,7 @@ suppression against its parts and against the table it is a row of) and the char
 from dataclasses import dataclass
 from datetime import date
 
-from .areas import protected_table
+from .areas import protected_table, withheld_in_parents, withhold
 from .figures import area_figures, dissemination_documents, overview_inputs, series_of
 from .inputs import as_of
 from .scope import Area
@@ -25,23 +25,10 @@ def overview(*, area: Area, parents: tuple = ()) -> Overview:
     withheld here too, so that the drill-down cannot undo their suppression."""
     docs = dissemination_documents()
     if area.has_children:
-        figures, rows = protected_table(area, docs=docs)
+        figures, _rows = protected_table(area, docs=docs, parents=parents)
     else:
         figures = area_figures(area, docs=docs)
-        protect(rows=[], total_row=figures)
-    withheld = set()
-    for parent in parents:
-        if parent is None or parent.commune_ids == area.commune_ids:
-            continue
-        _total, parent_rows = protected_table(parent, docs=docs)
-        for row in parent_rows:
-            if area.unit is not None and row.unit.pk == area.unit.pk:
-                withheld |= {f.key for f in row.all_figures if f.is_suppressed}
-    if withheld:
-        for figure in figures:
-            if figure.key in withheld and not figure.is_small:
-                figure.withheld = True
-                figure.status = ""
+        withhold(figures, withheld_in_parents(area, docs=docs, parents=parents))
         protect(rows=[], total_row=figures)
     whole, cells, models_by_year = overview_inputs(area)
     series = series_of(area, whole, cells, docs=docs, models_by_year=models_by_year)

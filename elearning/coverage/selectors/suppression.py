@@ -6,17 +6,18 @@ hidden part is the total minus the others. So each such group that hides anythin
 least two cells, and the hidden parts together come to at least SUPPRESS_BELOW: the smallest
 shown parts are withheld ("*") until it does. Groups overlap (an agency of a commune is a part
 of the commune's staff total and of the area's figure for that agency), so the rule is applied
-until nothing changes."""
+until nothing changes.
+
+A chart's points are totals too: each month's point is the one before plus who came in that
+month, so two points shown must not differ by a small count either (shown_points)."""
 
 from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode
-
-from .figures import Figure
 
 # Indicators whose details add up to the indicator (agencies, courses).
 SUMMED_DETAILS = (IndicatorCode.STAFF_TRAINED, IndicatorCode.QUIZ_PASS_RATE)
 
 
-def _protect_group(parts: list[Figure], total: Figure | None, *, attr: str) -> bool:
+def _protect_group(parts: list, total: object | None, *, attr: str) -> bool:
     """Withhold parts until a hidden one cannot be worked out. True if any changed."""
     person = "person_based" if attr == "numerator" else "denominator_person_based"
     cells = [f for f in parts if getattr(f, person) and getattr(f, attr) is not None]
@@ -48,7 +49,7 @@ def _protect_group(parts: list[Figure], total: Figure | None, *, attr: str) -> b
     return changed
 
 
-def _groups(rows: list[list[Figure]], total_row: list[Figure] | None):
+def _groups(rows: list[list], total_row: list | None):
     """(parts, total) pairs: the details of each row under their indicator, and each figure
     across the rows under the same figure of the total row."""
     for row in [*rows, *([total_row] if total_row else [])]:
@@ -65,7 +66,7 @@ def _groups(rows: list[list[Figure]], total_row: list[Figure] | None):
             yield parts, totals.get(key)
 
 
-def protect(*, rows: list[list[Figure]], total_row: list[Figure] | None = None) -> None:
+def protect(*, rows: list[list], total_row: list | None = None) -> None:
     """Withhold figures of the rows (and of the total row, whose figures are the sums of the
     rows') until no small count can be recovered from the others."""
     groups = list(_groups(rows, total_row))
@@ -75,3 +76,21 @@ def protect(*, rows: list[list[Figure]], total_row: list[Figure] | None = None) 
         for parts, total in groups:
             for attr in ("numerator", "denominator"):
                 changed |= _protect_group(parts, total, attr=attr)
+
+
+def shown_points(counts: list[tuple[int, ...]]) -> list[bool]:
+    """Which points of a cumulative series of person counts (one tuple of counts a point, e.g.
+    passed and tried) may be shown, so that no two shown points differ by a small count. The
+    last point is the figure the tables show: the walk starts there and keeps a point only when
+    it is 0 or at least SUPPRESS_BELOW away from the next shown one in every count. (A first
+    point that is itself small is hidden by the "<5" rule.)"""
+    shown = [False] * len(counts)
+    anchor = None
+    for index in range(len(counts) - 1, -1, -1):
+        if anchor is None or all(
+            abs(a - c) == 0 or abs(a - c) >= SUPPRESS_BELOW
+            for a, c in zip(anchor, counts[index], strict=True)
+        ):
+            shown[index] = True
+            anchor = counts[index]
+    return shown
