@@ -26,6 +26,11 @@ from .exports import SafeExportMixin
 from .models import PdfReport, Plan
 
 
+def _heading(code: str, label) -> str:
+    """A rate's column says "%"; the community-session counts are numbers of times."""
+    return str(label) if IndicatorCode(code).is_count else f"{label} (%)"
+
+
 class ReaderMixin:
     """Only report readers get in; each sees their own scope."""
 
@@ -249,7 +254,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
     def export_headings(self):
         headings = {"name": _("Unit"), "formerly": _("Formerly")}
         headings.update(
-            {f"{code}_display": f"{label} (%)" for code, label in self.indicator_columns}
+            {f"{code}_display": _heading(code, label) for code, label in self.indicator_columns}
         )
         return headings
 
@@ -273,7 +278,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         if self.is_legacy:
             columns.append(FormerlyColumn("formerly", label=_("Formerly")))
         columns += [
-            FigureColumn(f"{code}_display", label=f"{label} (%)", sort_key=f"{code}_sort")
+            FigureColumn(f"{code}_display", label=_heading(code, label), sort_key=f"{code}_sort")
             for code, label in self.indicator_columns
         ]
         return columns
@@ -348,7 +353,9 @@ class PdfRequestView(PlanAreaMixin, View):
         wanted = request.POST.get("format", PdfReport.Format.PDF)
         if wanted not in PdfReport.Format.values:
             raise Http404
-        pdf_requests.request_pdf(plan=self.plan, unit=self.area.unit, user=request.user, format=wanted)
+        pdf_requests.request_pdf(
+            plan=self.plan, unit=self.area.unit, user=request.user, format=wanted
+        )
         messages.success(
             request, _("The document is being prepared. Reload this page in a moment.")
         )

@@ -52,6 +52,10 @@ def test_drill_down_from_province_to_commune(client, plan, ninh_binh, communes):
     table = client.get(reverse("coverage_reports:areas", args=[plan.pk]) + "?ordering=-reach_sort")
     names = [row.name for row in table.context["object_list"]]
     assert names[0] == "Phường Hoa Lư"  # 30 %: the highest reach first
+    # Rates are headed with "%", the session counts are not.
+    headings = table.content.decode()
+    assert "(%)" in headings and "Buổi sinh hoạt cộng đồng đã tổ chức" in headings
+    assert "Buổi sinh hoạt cộng đồng đã tổ chức (%)" not in headings
     ascending = client.get(
         reverse("coverage_reports:areas", args=[plan.pk]) + "?ordering=reach_sort"
     )
