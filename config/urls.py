@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core.routing import serve as serve_page
 from elearning.coverage.landing import admin_home
 from elearning.health.views import healthz
 
@@ -32,6 +33,9 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("elearning.progress.urls")),
     path("check-in/", include("elearning.community.urls")),
     path("learning/", include("cms.learning.urls")),
+    # Wagtail's pages, with the site, route and view restrictions from the content cache;
+    # Wagtail's own URLs (password-protected pages' forms) after it.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="serve_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from cms.core.models import SitePage
 from elearning.geo.models import AdminCatalog, AdminUnit
 
 from .blocks import CampaignStreamBlock
@@ -116,7 +117,7 @@ class Slogan(
         return self.status == SloganStatus.NEEDS_REVIEW
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -145,7 +146,7 @@ def region_choices():
     }
 
 
-class CampaignPage(Page):
+class CampaignPage(SitePage):
     """One year's 30/7 campaign (or a local campaign of a province or commune)."""
 
     year = models.PositiveSmallIntegerField(_("year"), default=current_year)

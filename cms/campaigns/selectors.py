@@ -2,6 +2,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.core.locales import active_locale
+
 from .choices import SloganStatus
 
 # The page models call these selectors, so the callers pass the campaign pages (a queryset of
@@ -19,7 +21,7 @@ def campaigns_in(*, campaign_pages, index_page) -> QuerySet:
 
 def current_campaign(*, campaign_pages, locale: Locale | None = None, today=None):
     """This year's campaign in the visitor's language, else the latest one."""
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     year = (today or timezone.localdate()).year
     campaigns = (
         campaign_pages.live()

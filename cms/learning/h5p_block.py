@@ -14,6 +14,9 @@ def course_of(page):
     lesson included) that says its audience."""
     if page is None:
         return None, "community"
+    course = getattr(page, "course", None)  # a lesson's, read once for its page context
+    if course is not None:
+        return course, course.audience
     for ancestor in page.get_ancestors(inclusive=True).specific().reverse():
         audience = getattr(ancestor, "content_audience", None) or getattr(
             ancestor, "audience", None

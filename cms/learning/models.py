@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.models import SitePage
 from elearning.accounts.selectors import learner_context
 from elearning.progress.choices import ContentAudience
 from elearning.progress.exceptions import ProgressError
@@ -28,7 +29,7 @@ from .blocks import LessonBodyBlock, QuizQuestionsBlock
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(SitePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -50,7 +51,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(SitePage):
     audience = models.CharField(
         _("audience"),
         max_length=16,
@@ -120,7 +121,7 @@ class CoursePage(Page):
         return context
 
 
-class CourseContentPage(Page):
+class CourseContentPage(SitePage):
     """What lessons and quizzes share: they live in a course and take its audience."""
 
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=5)

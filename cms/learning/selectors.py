@@ -4,9 +4,10 @@ step, what a quiz form may show."""
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms.core import content_cache
+from cms.core.locales import active_locale
 from elearning.accounts.choices import Audience
 from elearning.progress import selectors as progress
 from elearning.progress.choices import ContentAudience
@@ -184,7 +185,7 @@ def course_score(*, outline: "CourseOutline", context) -> int | None:
 
 def in_active_language(pages: list) -> list:
     """Each page in the active language when it has a live translation, else as it is."""
-    locale = Locale.get_active()
+    locale = active_locale()
     keys = [page.translation_key for page in pages]
     translated = {
         page.translation_key: page
@@ -228,7 +229,7 @@ def my_learning(*, course_pages, context, user) -> MyLearning:
 
 
 def course_index_url(*, index_pages) -> str | None:
-    index = index_pages.live().filter(locale=Locale.get_active()).first()
+    index = index_pages.live().filter(locale=active_locale()).first()
     return index.url if index else None
 
 

@@ -9,13 +9,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.models import SitePage
+
 from .blocks import KeyArticlesBlock
 from .choices import DocumentStatus, DocumentType
 from .page_context import confirm_read, document_context, library_context
 from .search import search_text
 
 
-class LegalIndexPage(Page):
+class LegalIndexPage(SitePage):
     """The legal library: every legal document page, with filters and a search that ignores
     diacritics and case."""
 
@@ -42,7 +44,7 @@ class LegalIndexPage(Page):
         return LegalDocumentPage.objects.child_of(self)
 
 
-class LegalDocumentPage(Page):
+class LegalDocumentPage(SitePage):
     number = models.CharField(
         _("number"), max_length=80, help_text=_('As printed on the document, e.g. "53/2024/QH15".')
     )

@@ -7,7 +7,19 @@ from wagtail.models import Page
 from cms.core.blocks import BaseStreamBlock
 
 
-class HomePage(Page):
+class SitePage(Page):
+    """What every page of the site shares: served through cms.core.routing, which reads the
+    page's view restrictions from the content cache along with its route."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        served = getattr(self, "_served_view_restrictions", None)
+        return served if served is not None else super().get_view_restrictions()
+
+
+class HomePage(SitePage):
     """The site's front page: what Chung Tay is, the hotline, and the way in to learning."""
 
     tagline = models.CharField(

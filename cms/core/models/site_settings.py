@@ -1,7 +1,12 @@
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .. import content_cache
+from ..sites import site_for_request
 
 
 @register_setting(icon="mobile-alt")
@@ -39,6 +44,23 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        # Every page shows the hotline: the site comes from the content cache, not a query.
+        if not hasattr(request, cls.get_cache_attr_name()):
+            site_for_request(request)
+        return super().for_request(request)
+
+    @classmethod
+    def for_site(cls, site):
+        # Kept in the content cache, emptied when settings are saved (receivers.py).
+        if site is None:
+            return super().for_site(site)
+        kept = content_cache.get_or_build(
+            ("site-settings", site.pk), lambda: super(SiteSettings, cls).for_site(site)
+        )
+        return copy.copy(kept)  # for_request marks its copy with the request
 
     @property
     def hotline_tel(self) -> str:

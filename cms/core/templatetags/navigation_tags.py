@@ -1,5 +1,8 @@
 from django import template
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
+
+from elearning.accounts.selectors import may_hold_permissions
 
 from .. import navigation, sharing
 
@@ -37,3 +40,14 @@ def share_links(path_or_url, title=""):
 @register.filter
 def public_url(path_or_url):
     return sharing.public_url(path_or_url or "")
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context, position="bottom-right"):
+    """Wagtail's user bar, for people who may edit: a learner gets none, and their page asks
+    the permission tables nothing."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not may_hold_permissions(user):
+        return ""
+    return wagtailuserbar(context, position)

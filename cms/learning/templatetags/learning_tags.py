@@ -1,6 +1,6 @@
 from django import template
-from wagtail.models import Locale
 
+from cms.core.locales import active_locale
 from elearning.accounts.selectors import learner_context
 
 from .. import selectors
@@ -13,7 +13,7 @@ register = template.Library()
 def home_courses(context):
     """Courses to start or continue, for the home page (in the page's language)."""
     request = context["request"]
-    locale = Locale.get_active()
+    locale = active_locale()
     learner = learner_context(request)
     courses = selectors.courses_for_home(
         course_pages=CoursePage.objects.all(), locale=locale, context=learner
