@@ -223,6 +223,10 @@ class CampaignPage(SitePage):
             self.event_date = datetime.date(self.year, EVENT_MONTH, EVENT_DAY)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def for_serving(cls):
+        return super().for_serving().select_related("hero_image", "region")
+
     @property
     def hero_alt(self) -> str:
         if self.hero_alt_text:

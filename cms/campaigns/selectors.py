@@ -34,9 +34,27 @@ def current_campaign(*, campaign_pages, locale: Locale | None = None, today=None
 
 def campaign_slogans(*, campaign) -> list:
     """The campaign's slogans in the visitor's language, in the editor's order."""
-    slogans = [
-        link.slogan.localized
-        for link in campaign.campaign_slogans.select_related("slogan").order_by("sort_order")
-    ]
+    links = campaign.campaign_slogans.select_related("slogan").order_by("sort_order")
+    slogans = localized([link.slogan for link in links])
     # Only the published version of a slogan is public; a draft waits for review.
     return [slogan for slogan in slogans if slogan.live and slogan.status != SloganStatus.RETIRED]
+
+
+def localized(slogans: list) -> list:
+    """Each slogan in the visitor's language when it has a live translation (as
+    Slogan.localized, with one query for all of them and none when all are in it)."""
+    locale = active_locale()
+    others = {slogan.translation_key for slogan in slogans if slogan.locale_id != locale.pk}
+    if not others:
+        return slogans
+    model = type(slogans[0])
+    translations = {
+        slogan.translation_key: slogan
+        for slogan in model.objects.filter(translation_key__in=others, locale=locale, live=True)
+    }
+    return [
+        slogan
+        if slogan.locale_id == locale.pk
+        else translations.get(slogan.translation_key, slogan)
+        for slogan in slogans
+    ]

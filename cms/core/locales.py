@@ -21,3 +21,8 @@ def _active_or_none() -> Locale | None:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return None
+
+
+def default_locale_id() -> int:
+    """The id of the default language's Locale (what progress and receipts count against)."""
+    return content_cache.get_or_build(("default-locale",), lambda: Locale.get_default().pk)

@@ -36,7 +36,8 @@ def _cached_route(request, site, path: str) -> RouteResult | None:
         return None  # not a live page: Wagtail's own routing answers (404, redirects)
     label, page_id, args, kwargs, restrictions = found
     model = apps.get_model(label)
-    page = model.objects.filter(pk=page_id, live=True).first()
+    pages = model.for_serving() if hasattr(model, "for_serving") else model.objects.all()
+    page = pages.filter(pk=page_id, live=True).first()
     if page is None:  # unpublished since (the cache is emptied after the commit)
         return None
     page._served_view_restrictions = restrictions

@@ -5,6 +5,8 @@ Pages only read the request and call cms.learning.services / selectors; progress
 by elearning.progress against the page in the default language, so a learner who switches
 language keeps their progress."""
 
+import copy
+
 from django.contrib import messages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core import content_cache
 from cms.core.models import SitePage
 from elearning.accounts.selectors import learner_context
 from elearning.progress.choices import ContentAudience
@@ -45,7 +48,7 @@ class CourseIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = selectors.course_cards(
-            courses=CoursePage.objects.child_of(self).live().specific(),
+            courses=CoursePage.objects.child_of(self).live(),
             context=learner_context(request),
         )
         return context
@@ -100,6 +103,13 @@ class CoursePage(SitePage):
     class Meta:
         verbose_name = _("course")
 
+    def steps(self) -> list:
+        """The live lessons and quizzes in tree order, without their bodies (for outlines and
+        "next"; the content cache keeps them, see selectors.course_items)."""
+        lessons = LessonPage.objects.child_of(self).live().defer("body")
+        quizzes = QuizPage.objects.child_of(self).live().defer("questions")
+        return sorted([*lessons, *quizzes], key=lambda page: page.path)
+
     def quiz_pages(self):
         """The course's quizzes, for selectors that must not import the page classes."""
         return QuizPage.objects.child_of(self)
@@ -135,7 +145,11 @@ class CourseContentPage(SitePage):
 
     @cached_property
     def course(self) -> CoursePage:
-        # One query for the specific parent (get_parent().specific takes two).
+        # From the content cache (a query for the specific parent otherwise); a copy, as
+        # callers may mark it (placement.canonical).
+        return copy.copy(content_cache.get_or_build(("course-of", self.pk), self._read_course))
+
+    def _read_course(self) -> CoursePage:
         return CoursePage.objects.parent_of(self).first() or self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):

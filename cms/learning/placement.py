@@ -5,14 +5,10 @@ pass mark (the quiz's own, else its course's)."""
 
 from dataclasses import dataclass
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from cms.core import content_cache
+from cms.core.locales import default_locale_id
 from elearning.progress.pass_mark import DEFAULT_PASS_MARK
-
-
-def default_locale_id() -> int:
-    return content_cache.get_or_build(("default-locale",), lambda: Locale.get_default().pk)
 
 
 def canonical(page: Page) -> Page:

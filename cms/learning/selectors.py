@@ -116,15 +116,26 @@ class CourseOutline:
         return bool(self.items) and self.completed == len(self.items)
 
 
-def course_items(*, course) -> list[Page]:
-    """The lessons and quizzes of a course, in the order of the page tree."""
-    return list(course.get_children().live().specific().order_by("path"))
+def course_items(*, course) -> tuple[Page, ...]:
+    """The live lessons and quizzes of a course, in the order of the page tree, without their
+    bodies (course.steps()); kept in the content cache with their canonical ids."""
+    return _course_steps(course)[0]
 
 
-def course_outline(*, course, context) -> CourseOutline:
-    pages = course_items(course=course)
-    ids = canonical_ids(pages)
-    rows = progress.progress_by_content(context=context, content_ids=ids.values())
+def _course_steps(course) -> tuple[tuple[Page, ...], dict[int, int]]:
+    def build():
+        pages = tuple(course.steps())
+        return pages, canonical_ids(pages)
+
+    return content_cache.get_or_build(("course-steps", course.pk), build)
+
+
+def course_outline(*, course, context, rows=None) -> CourseOutline:
+    """`rows`: the learner's progress rows by content id, when the caller read them for
+    several courses at once (course_cards)."""
+    pages, ids = _course_steps(course)
+    if rows is None:
+        rows = progress.progress_by_content(context=context, content_ids=ids.values())
     items = [
         OutlineItem(
             page=page, is_quiz=getattr(page, "is_quiz", False), progress=rows.get(ids[page.pk])
@@ -137,8 +148,14 @@ def course_outline(*, course, context) -> CourseOutline:
 
 
 def course_cards(*, courses, context) -> list[tuple]:
-    """(course, outline) pairs for course lists (home page, course index)."""
-    return [(course, course_outline(course=course, context=context)) for course in courses]
+    """(course, outline) pairs for course lists (home page, course index): the learner's
+    progress in all of them read at once."""
+    courses = list(courses)
+    content_ids = [pk for course in courses for pk in _course_steps(course)[1].values()]
+    rows = progress.progress_by_content(context=context, content_ids=content_ids)
+    return [
+        (course, course_outline(course=course, context=context, rows=rows)) for course in courses
+    ]
 
 
 def learners_course_audience(context) -> str:
@@ -152,7 +169,10 @@ def learners_course_audience(context) -> str:
 def courses_for_home(*, course_pages, locale, context=None) -> list:
     """The courses in this language, those for the learner's audience first (course_pages: a
     queryset of the course page class)."""
-    courses = list(course_pages.live().filter(locale=locale).order_by("path"))
+    courses = content_cache.get_or_build(
+        ("courses", locale.pk),
+        lambda: tuple(course_pages.live().filter(locale=locale).order_by("path")),
+    )
     mine = learners_course_audience(context)
     return sorted(courses, key=lambda course: course.audience != mine)
 
@@ -228,13 +248,22 @@ def my_learning(*, course_pages, context, user) -> MyLearning:
     )
 
 
+def course_index(*, index_pages):
+    """The course index in the active language (index_pages: its page class's queryset)."""
+    locale = active_locale()
+    return content_cache.get_or_build(
+        ("course-index", locale.pk), lambda: index_pages.live().filter(locale=locale).first()
+    )
+
+
 def course_index_url(*, index_pages) -> str | None:
-    index = index_pages.live().filter(locale=active_locale()).first()
+    index = course_index(index_pages=index_pages)
     return index.url if index else None
 
 
 def next_in_course(*, page):
-    return page.get_next_siblings().live().specific().order_by("path").first()
+    """The step after this one in its course (without its body: title and URL)."""
+    return next((step for step in course_items(course=page.course) if step.path > page.path), None)
 
 
 def quiz_ids_of(*, course) -> list[int]:

@@ -157,6 +157,10 @@ class LegalDocumentPage(SitePage):
             return f"{title} ⚠ {marker}"
         return title
 
+    @classmethod
+    def for_serving(cls):
+        return super().for_serving().select_related("full_text")
+
     @property
     def is_current(self) -> bool:
         return self.status in (DocumentStatus.IN_FORCE, DocumentStatus.AMENDED)

@@ -14,7 +14,7 @@ from elearning.dissemination.selectors import has_read
 from elearning.dissemination.services import record_read_receipt
 
 from .forms import LibraryFilterForm
-from .selectors import document_years, search_documents, source_document
+from .selectors import document_relations, document_years, search_documents, source_document
 
 PAGE_SIZE = 20
 # Where someone not yet counted tells us their commune and age band (the identity app's pages):
@@ -64,6 +64,7 @@ def document_context(request, *, page) -> dict:
             user_id=user_id,
             visitor_key=context.visitor_key if context else None,
         ),
+        "relations": document_relations(page),
         "needs_learner_choice": context is None,
         "chooser_url": chooser_url(request, next_url=page.url) if context is None else None,
     }

@@ -1,5 +1,10 @@
+from dataclasses import dataclass
+
 from django.db.models import F, QuerySet
-from wagtail.models import Locale
+from django.utils.translation import get_language
+
+from cms.core import content_cache
+from cms.core.locales import default_locale_id
 
 from .search import search_terms
 
@@ -37,5 +42,51 @@ def document_years(*, index_page) -> list[int]:
 def source_document(page):
     """The Vietnamese original of a (possibly translated) document: read receipts and the
     dissemination indicator count documents, not language versions."""
-    original = page.get_translation_or_none(Locale.get_default())
+    default_id = default_locale_id()
+    if page.locale_id == default_id:
+        return page
+    original = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale_id=default_id)
+        .first()
+    )
     return original or page
+
+
+@dataclass(frozen=True)
+class RelatedDocument:
+    number: str
+    title: str
+    url: str
+
+    @classmethod
+    def of(cls, page) -> "RelatedDocument":
+        return cls(number=page.number, title=page.title, url=page.get_url())
+
+
+@dataclass(frozen=True)
+class Relations:
+    replaced_by: RelatedDocument | None
+    replaces: tuple[RelatedDocument, ...]
+    amends: tuple[RelatedDocument, ...]
+
+
+def document_relations(page) -> Relations:
+    """The live documents that replace, are replaced by or are amended by this one, in the
+    reader's language where translated: kept in the content cache (emptied on publication)."""
+    key = ("legal-relations", page.pk, get_language())
+    return content_cache.get_or_build(key, lambda: _document_relations(page))
+
+
+def _document_relations(page) -> Relations:
+    replacement = page.replaced_by.localized if page.replaced_by_id else None
+    return Relations(
+        replaced_by=RelatedDocument.of(replacement) if replacement and replacement.live else None,
+        replaces=tuple(
+            RelatedDocument.of(old)
+            for old in page.replaces.live().filter(locale_id=page.locale_id).order_by("path")
+        ),
+        amends=tuple(
+            RelatedDocument.of(amended.localized) for amended in page.amends.all() if amended.live
+        ),
+    )

@@ -3,7 +3,7 @@ from django import template
 from cms.core.models import SiteSettings
 
 from ..models import CampaignPage
-from ..selectors import campaign_slogans, current_campaign
+from ..selectors import campaign_slogans, current_campaign, localized
 from ..services import slogan_card_url
 
 register = template.Library()
@@ -23,4 +23,4 @@ def slogan_card(context, slogan):
     request = context.get("request")
     hotline = SiteSettings.for_request(request).hotline_number if request else ""
     year = getattr(context.get("page"), "year", None)  # the campaign's own year on its page
-    return slogan_card_url(slogan=slogan.localized, hotline=hotline, year=year)
+    return slogan_card_url(slogan=localized([slogan])[0], hotline=hotline, year=year)

@@ -28,5 +28,11 @@ class CustomImage(AbstractImage):
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
 
+    def __setstate__(self, state):
+        # Read back from the renditions cache: Wagtail marks only prefetched renditions as
+        # cached, and would write every one read from the cache back to it on every view.
+        super().__setstate__(state)
+        self._from_cache = True
+
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

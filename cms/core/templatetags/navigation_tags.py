@@ -29,6 +29,14 @@ def breadcrumbs(context):
     return {"crumbs": navigation.breadcrumbs(page)}
 
 
+@register.simple_tag(takes_context=True)
+def parent_link(context):
+    """The page's parent (title and URL), from the cached breadcrumbs: no query."""
+    page = context.get("page")
+    crumbs = navigation.breadcrumbs(page) if isinstance(page, Page) and page.depth > 2 else ()
+    return crumbs[-1] if crumbs else None
+
+
 @register.inclusion_tag("includes/share.html")
 def share_links(path_or_url, title=""):
     """Facebook, and Zalo or any app through the phone's own share sheet (the Web Share API;

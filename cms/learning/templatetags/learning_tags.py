@@ -21,5 +21,5 @@ def home_courses(context):
     return {
         "request": request,
         "cards": selectors.course_cards(courses=courses, context=learner),
-        "index": CourseIndexPage.objects.live().filter(locale=locale).first(),
+        "index": selectors.course_index(index_pages=CourseIndexPage.objects.all()),
     }
