@@ -27,7 +27,7 @@ def on_content_changed(**kwargs):
 
 def on_site_settings_saved(instance, **kwargs):
     transaction.on_commit(lambda: hotline.remember_hotline(instance), robust=True)
-    transaction.on_commit(content_cache.bump, robust=True)  # pages read settings from it
+    on_content_changed()  # pages read the settings from the content cache
 
 
 def connect():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from cms.core import content_cache
 from cms.core.locales import default_locale_id
 from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 
@@ -26,6 +27,14 @@ def canonical(page: Page) -> Page:
                 or page
             )
     return page._canonical_page
+
+
+def canonical_id(page: Page) -> int:
+    """canonical(page).pk, kept in the content cache for a translated page (read on every
+    view of an English lesson, quiz or course)."""
+    if page.locale_id == default_locale_id():
+        return page.pk
+    return content_cache.get_or_build(("canonical-id", page.pk), lambda: canonical(page).pk)
 
 
 def canonical_ids(pages) -> dict[int, int]:
@@ -59,8 +68,8 @@ def placement_of(page, *, course=None, audience: str = "community") -> Placement
     if pass_mark is None:
         pass_mark = getattr(course, "pass_mark", None) or DEFAULT_PASS_MARK
     return Placement(
-        content_id=canonical(page).pk,
-        course_id=canonical(course).pk if course is not None else None,
+        content_id=canonical_id(page),
+        course_id=canonical_id(course) if course is not None else None,
         audience=audience,
         pass_mark=pass_mark,
     )

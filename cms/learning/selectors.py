@@ -13,7 +13,7 @@ from elearning.progress import selectors as progress
 from elearning.progress.choices import ContentAudience
 
 from . import grading
-from .placement import canonical, canonical_ids, placement_of
+from .placement import canonical_id, canonical_ids, placement_of
 
 
 def may_take(*, course, context) -> bool:
@@ -74,9 +74,8 @@ def _quiz_for_grading(*, quiz_pages, quiz_id: int) -> QuizForGrading | None:
 
 
 def progress_of(*, page, context):
-    return progress.progress_by_content(context=context, content_ids=[canonical(page).pk]).get(
-        canonical(page).pk
-    )
+    content_id = canonical_id(page)
+    return progress.progress_by_content(context=context, content_ids=[content_id]).get(content_id)
 
 
 @dataclass
@@ -147,12 +146,13 @@ def course_outline(*, course, context, rows=None) -> CourseOutline:
     return CourseOutline(items=items, next_item=next_item)
 
 
-def course_cards(*, courses, context) -> list[tuple]:
+def course_cards(*, courses, context, rows=None) -> list[tuple]:
     """(course, outline) pairs for course lists (home page, course index): the learner's
-    progress in all of them read at once."""
+    progress in all of them read at once (or given: `rows` by content id)."""
     courses = list(courses)
-    content_ids = [pk for course in courses for pk in _course_steps(course)[1].values()]
-    rows = progress.progress_by_content(context=context, content_ids=content_ids)
+    if rows is None:
+        content_ids = [pk for course in courses for pk in _course_steps(course)[1].values()]
+        rows = progress.progress_by_content(context=context, content_ids=content_ids)
     return [
         (course, course_outline(course=course, context=context, rows=rows)) for course in courses
     ]
@@ -204,12 +204,16 @@ def course_score(*, outline: "CourseOutline", context) -> int | None:
 
 
 def in_active_language(pages: list) -> list:
-    """Each page in the active language when it has a live translation, else as it is."""
+    """Each page in the active language when it has a live translation, else as it is (of
+    the same class as the pages given)."""
     locale = active_locale()
-    keys = [page.translation_key for page in pages]
+    keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
+    if not keys:
+        return pages
+    model = type(pages[0])
     translated = {
         page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
+        for page in model.objects.live().filter(translation_key__in=keys, locale=locale)
     }
     return [translated.get(page.translation_key, page) for page in pages]
 
@@ -228,9 +232,12 @@ def my_learning(*, course_pages, context, user) -> MyLearning:
     page class)."""
     from elearning.dissemination.selectors import documents_read
 
-    course_ids = progress.course_ids_of(context=context)
+    rows = progress.progress_in_courses(context=context)
+    course_ids = {row.course_id for row in rows.values()}
     courses = in_active_language(list(course_pages.live().filter(pk__in=course_ids)))
-    cards = course_cards(courses=sorted(courses, key=lambda page: page.path), context=context)
+    cards = course_cards(
+        courses=sorted(courses, key=lambda page: page.path), context=context, rows=rows
+    )
     document_ids = documents_read(
         user_id=context.user_id if context else None,
         visitor_key=context.visitor_key if context else None,
@@ -280,7 +287,7 @@ def attempt_to_review(*, quiz, context, request):
     if not raw.isdigit():
         return None
     attempt = progress.attempt_for_learner(context=context, attempt_id=int(raw))
-    if attempt is None or attempt.content_id != canonical(quiz).pk:
+    if attempt is None or attempt.content_id != canonical_id(quiz):
         return None
     return attempt
 
@@ -292,5 +299,5 @@ def review(*, quiz, attempt) -> list[dict]:
 def attempts_left(*, quiz, context) -> int | None:
     if quiz.attempt_limit is None:
         return None
-    used = progress.attempt_count(context=context, content_id=canonical(quiz).pk)
+    used = progress.attempt_count(context=context, content_id=canonical_id(quiz))
     return max(0, quiz.attempt_limit - used)

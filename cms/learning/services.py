@@ -18,6 +18,7 @@ from elearning.progress.choices import Grading
 from elearning.progress.exceptions import InvalidSubmission, NotAllowed
 
 from . import grading, selectors
+from .placement import canonical, canonical_id
 
 FORM_TOKEN_SALT = "cms.learning.quiz-form"
 FORM_TOKEN_MAX_AGE = 7 * 24 * 3600
@@ -44,8 +45,8 @@ def finish_lesson(*, lesson, context):
     _check_may_take(audience=course.audience, context=context)
     return progress.mark_completed(
         context=context,
-        content_id=selectors.canonical(lesson).pk,
-        course_id=selectors.canonical(course).pk,
+        content_id=canonical_id(lesson),
+        course_id=canonical_id(course),
         content_audience=course.audience,
     )
 
@@ -94,8 +95,7 @@ def award_certificate_if_earned(*, course, context, user):
     is the mean of their best quiz scores. Returns None when not earned."""
     if not (course.gives_certificate and user.is_authenticated and context is not None):
         return None
-    canonical_course = selectors.canonical(course)
-    existing = progress_selectors.certificate_for(user_id=user.pk, course_id=canonical_course.pk)
+    existing = progress_selectors.certificate_for(user_id=user.pk, course_id=canonical_id(course))
     if existing is not None:
         return existing
     if context.audience not in Audience.staff():
@@ -110,7 +110,7 @@ def award_certificate_if_earned(*, course, context, user):
     score = round(100 * sum(passes.values()) / len(passes))
     return progress.issue_certificate(
         user=user,
-        course=canonical_course,
+        course=canonical(course),
         score_percent=score,
         learner_name=details["full_name"],
         agency=details["agency"],

@@ -77,12 +77,12 @@ def certificate_by_code(*, code: str) -> Certificate | None:
     return Certificate.objects.select_related("commune").filter(verification_code=code).first()
 
 
-def course_ids_of(*, context) -> list[int]:
-    """The courses (canonical page ids) in which this learner or guest has made progress."""
+def progress_in_courses(*, context) -> dict[int, ContentProgress]:
+    """The learner's progress rows in any course, by content id (each names its course)."""
     if context is None:
-        return []
+        return {}
     rows = ContentProgress.objects.for_context(context).exclude(course=None)
-    return list(rows.values_list("course_id", flat=True).distinct())
+    return {row.content_id: row for row in rows}
 
 
 def mean_best_score(*, context, content_ids: Iterable[int]) -> int | None:
