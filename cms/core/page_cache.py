@@ -64,7 +64,7 @@ class AnonymousPageCacheMiddleware:
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
 
     def __call__(self, request):
-        key = _cacheable_request(request)
+        key, language = _cacheable_request(request)
         if key is None:
             return self._bypass(request)
         parameters_only = bool(request.META.get("QUERY_STRING"))
@@ -73,7 +73,7 @@ class AnonymousPageCacheMiddleware:
             return _response_from(entry, state="hit")
         generation = current if current is not None else content_cache.generation()
         response = self.get_response(request)
-        if not parameters_only and _storable(request, response, key):
+        if not parameters_only and _storable(request, response, language):
             _mark_public(response)
             headers = list(response.items())
             entry = (generation, response.status_code, headers, response.content)
@@ -93,27 +93,29 @@ class AnonymousPageCacheMiddleware:
         return found.get(content_cache.GENERATION_KEY), found.get(key)
 
 
-def _cacheable_request(request) -> str | None:
-    """The entry's key when this request may be answered from the cache, else None."""
+def _cacheable_request(request) -> tuple[str | None, str]:
+    """The entry's key and the URL's language when this request may be answered from the
+    cache, else (None, "")."""
     if request.method != "GET":
-        return None
+        return None, ""
     if set(request.COOKIES) - {settings.CSRF_COOKIE_NAME}:
-        return None
+        return None, ""
     query = request.GET
     if query and not all(TRACKING_PARAMETERS.match(name) for name in query):
-        return None
+        return None, ""
     try:
         host = request.get_host()
     except DisallowedHost:
-        return None
+        return None, ""
     path = request.path
     language = get_language_from_path(path) or settings.LANGUAGE_CODE
     encoding = "gz" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "id"
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
-    return f"page-cache:{_release()}:{request.scheme}:{host}:{language}:{encoding}:{digest}"
+    key = f"page-cache:{_release()}:{request.scheme}:{host}:{language}:{encoding}:{digest}"
+    return key, language
 
 
-def _storable(request, response, key: str) -> bool:
+def _storable(request, response, language: str) -> bool:
     page = getattr(request, "page_cache_page", None)
     if page is None or type(page)._meta.label not in settings.PAGE_CACHE_PAGE_TYPES:
         return False
@@ -130,7 +132,6 @@ def _storable(request, response, key: str) -> bool:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
-    language = key.split(":")[4]
     if response.get("Content-Language", language) != language:
         return False
     body = response.content

@@ -67,8 +67,9 @@ def test_pages_are_kept_per_language_and_per_host(client, home_page):
     vi = client.get("/")
     en = client.get("/en/")
     other_host = client.get("/", HTTP_HOST="chungtay.example.org")
+    with_port = client.get("/en/", HTTP_HOST="127.0.0.1:8000")
 
-    assert [state(r) for r in (vi, en, other_host)] == ["miss", "miss", "miss"]
+    assert [state(r) for r in (vi, en, other_host, with_port)] == ["miss"] * 4
     assert vi["Content-Language"] == "vi" and en["Content-Language"] == "en"
     assert state(client.get("/en/")) == "hit"
     assert client.get("/en/").content == en.content != vi.content
