@@ -6,7 +6,7 @@ slug is stored as ASCII."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from . import content_cache, hotline
 from .models import SiteSettings
@@ -27,7 +27,7 @@ def on_content_changed(**kwargs):
 
 def on_site_settings_saved(instance, **kwargs):
     transaction.on_commit(lambda: hotline.remember_hotline(instance), robust=True)
-    on_content_changed()  # pages read the settings from the content cache
+    on_content_changed()  # pages read the settings from the content cache, and cached pages show them
 
 
 def connect():
@@ -36,7 +36,9 @@ def connect():
         pre_save.connect(
             ascii_page_slug, sender=model, dispatch_uid=f"ascii_slug_{model._meta.label}"
         )
-    for signal in (page_published, page_unpublished, post_page_move):
+    # Pages, and snippets with drafts (the campaign's slogans): what anonymous visitors see
+    # from the page cache (page_cache.py) is keyed by this generation too.
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(on_content_changed, dispatch_uid=f"content_cache_{id(signal)}")
     # A specific page's delete also deletes its Page row, sent with sender=Page. (A receiver
     # without a sender would turn off Django's fast deletes for every model.)

@@ -1,6 +1,9 @@
 """The site settings screen answers "no permission" to a user who may change no site's
 settings (a report reader who types its URL). Wagtail's own view would look for a site they
-may edit with a DISTINCT query that PostgreSQL refuses, and answer 500."""
+may edit with a DISTINCT query that PostgreSQL refuses, and answer 500.
+
+And every page served is noted for the anonymous page cache (page_cache.py), which decides
+after the answer whether it may be kept."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path
@@ -8,6 +11,7 @@ from wagtail import hooks
 from wagtail.contrib.settings.views import redirect_to_relevant_instance
 from wagtail.permissions import policy_registry
 
+from . import page_cache
 from .models import SiteSettings
 
 
@@ -22,3 +26,8 @@ def site_settings(request):
 @hooks.register("register_admin_urls")
 def register_site_settings_url():
     return [path("settings/core/sitesettings/", site_settings, name="core_site_settings")]
+
+
+@hooks.register("before_serve_page")
+def note_page_for_the_page_cache(page, request, serve_args, serve_kwargs):
+    page_cache.note_page(request, page)

@@ -67,6 +67,9 @@ MIDDLEWARE = [
     # A Content-Security-Policy on every response that does not set its own.
     "elearning.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for visitors without cookies, before sessions and compression run
+    # (cms/core/page_cache.py; what it keeps and when it is emptied is said there).
+    "cms.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -156,6 +159,22 @@ if CACHES["default"]["BACKEND"] in REDIS_CACHES:
 # queued without coalescing) and is logged, instead of failing every request.
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The anonymous page cache (cms/core/page_cache.py): the page types it may keep, how long an
+# entry may live in Redis at most (changes empty it at once; this bounds a change no signal
+# announces, e.g. a deleted snippet) and how long a CDN or nginx may keep a page.
+PAGE_CACHE_PAGE_TYPES = [
+    "core.HomePage",
+    "campaigns.CampaignIndexPage",
+    "campaigns.CampaignPage",
+    "legal.LegalIndexPage",
+    "legal.LegalDocumentPage",
+    "learning.CourseIndexPage",
+    "learning.CoursePage",
+    "learning.LessonPage",
+]
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=30)
 # Sessions are read from the cache (Redis in production) and written through to the database:
 # one query less on every signed-in request.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

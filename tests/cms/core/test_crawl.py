@@ -57,7 +57,10 @@ def crawl(client, start: str, limit: int = 600):
     return seen, broken, page_types
 
 
-def test_every_page_type_is_reachable_from_home_and_no_link_is_broken(client, demo_site):
+def test_every_page_type_is_reachable_from_home_and_no_link_is_broken(client, demo_site, settings):
+    # Each page's type is read from its rendering context, which a page served from the
+    # anonymous page cache does not have (the crawl from /en/ meets pages the first one kept).
+    settings.PAGE_CACHE_PAGE_TYPES = []
     live_types = {
         type(page).__name__ for page in Page.objects.live().filter(depth__gte=2).specific()
     }

@@ -1,0 +1,175 @@
+"""The page cache for anonymous visitors: a public page rendered once for everyone who carries
+no cookie of their own, kept in the shared cache (Redis in production) and served from there
+before sessions, CSRF, authentication or Wagtail's routing run.
+
+Who is served from it (`_cacheable_request`): a GET without a query string (or with tracking
+parameters only, served but never stored) whose cookies are at most the CSRF cookie. A session
+(signed in, or a message waiting), a guest's commune choice or a check-in is a cookie: such
+visitors always get their own page and never store one.
+
+What is stored (`_storable`): a 200 answer to such a request from a Wagtail page whose type is in
+settings.PAGE_CACHE_PAGE_TYPES (noted by the `before_serve_page` hook in wagtail_hooks.py) and
+without view restrictions, which sets no cookie at all, used no CSRF token (the form of "Tôi đã
+đọc và hiểu", the lesson's "I have finished" button, a quiz: those stay per request), is not
+marked private, and is in the language its URL names. Anything per person that a page may show
+comes with one of those marks, so a new personal feature cannot slip into the cache silently.
+
+Keys: scheme, host, the URL's language, gzip or not, and the path. Each entry carries the
+content cache's generation (content_cache.py): receivers.py bumps it on publish, unpublish,
+move, delete, view restrictions, sites, locales, site settings and snippets (Wagtail's
+page_published / page_unpublished / post_page_move / published / unpublished signals). A hit
+reads the entry and the generation in one round trip, so a change reaches every web process
+with the next request.
+
+Served and stored pages say `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE` (a CDN or nginx
+may keep them that long) and `Vary: Cookie` (a signed-in visitor's request is another variant);
+other answers of these page types say `private`. `X-Page-Cache` tells hit, miss (stored) or
+bypass, for operators and the benchmark."""
+
+import gzip
+import hashlib
+import re
+from functools import cache as once
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_path
+
+from . import content_cache
+
+HEADER = "X-Page-Cache"
+# Parameters that links from social networks and campaigns add; the page does not read them.
+TRACKING_PARAMETERS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|zarsrc|zlink)$")
+# Headers an entry may vary on: what the key already separates (or Cookie: see above).
+ALLOWED_VARY = {"cookie", "accept-encoding", "accept-language"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def note_page(request, page) -> None:
+    """Called by the before_serve_page hook: this request is answered by `page`."""
+    request.page_cache_page = page
+
+
+class AnonymousPageCacheMiddleware:
+    """Placed after WhiteNoise and before GZip (settings.MIDDLEWARE): a hit costs no session,
+    no database and no compression; what is stored is the compressed answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # One client per process (what Django's cache handler gives each thread, made once).
+        self.cache = caches[settings.PAGE_CACHE_ALIAS]
+
+    def __call__(self, request):
+        key, language = _cacheable_request(request)
+        if key is None:
+            return self._bypass(request)
+        parameters_only = bool(request.META.get("QUERY_STRING"))
+        current, entry = self._read(key)
+        if entry is not None and current is not None and entry[0] == current:
+            return _response_from(entry, state="hit")
+        generation = current if current is not None else content_cache.generation()
+        response = self.get_response(request)
+        if not parameters_only and _storable(request, response, language):
+            _mark_public(response)
+            headers = list(response.items())
+            entry = (generation, response.status_code, headers, response.content)
+            self.cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+            response[HEADER] = "miss"
+        else:
+            _mark_bypassed(request, response)
+        return response
+
+    def _bypass(self, request):
+        response = self.get_response(request)
+        _mark_bypassed(request, response)
+        return response
+
+    def _read(self, key):
+        found = self.cache.get_many([content_cache.GENERATION_KEY, key])
+        return found.get(content_cache.GENERATION_KEY), found.get(key)
+
+
+def _cacheable_request(request) -> tuple[str | None, str]:
+    """The entry's key and the URL's language when this request may be answered from the
+    cache, else (None, "")."""
+    if request.method != "GET":
+        return None, ""
+    if set(request.COOKIES) - {settings.CSRF_COOKIE_NAME}:
+        return None, ""
+    query = request.GET
+    if query and not all(TRACKING_PARAMETERS.match(name) for name in query):
+        return None, ""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None, ""
+    path = request.path
+    language = get_language_from_path(path) or settings.LANGUAGE_CODE
+    encoding = "gz" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "id"
+    digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
+    key = f"page-cache:{_release()}:{request.scheme}:{host}:{language}:{encoding}:{digest}"
+    return key, language
+
+
+def _storable(request, response, language: str) -> bool:
+    page = getattr(request, "page_cache_page", None)
+    if page is None or type(page)._meta.label not in settings.PAGE_CACHE_PAGE_TYPES:
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if vary - ALLOWED_VARY:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if response.get("Content-Language", language) != language:
+        return False
+    body = response.content
+    if response.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    if b"csrfmiddlewaretoken" in body:
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def _response_from(entry, *, state: str) -> HttpResponse:
+    _generation, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = state
+    return response
+
+
+def _mark_public(response) -> None:
+    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+    patch_vary_headers(response, ("Cookie",))
+
+
+def _mark_bypassed(request, response) -> None:
+    """A page of a cached type answered for one visitor: no shared cache may keep it."""
+    if getattr(request, "page_cache_page", None) is None:
+        return
+    if "Cache-Control" not in response:
+        patch_cache_control(response, private=True, max_age=0)
+    response[HEADER] = "bypass"
+
+
+@once
+def _release() -> str:
+    """Pages name hashed static files: a deployment with new ones starts new entries."""
+    manifest = Path(str(settings.STATIC_ROOT)) / "staticfiles.json"
+    try:
+        return hashlib.blake2b(manifest.read_bytes(), digest_size=6).hexdigest()
+    except OSError:
+        return "dev"
