@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.contrib.settings.views import redirect_to_relevant_instance
 from wagtail.permissions import policy_registry
 
+from . import translation_report
 from .models import SiteSettings
 
 
@@ -22,3 +23,7 @@ def site_settings(request):
 @hooks.register("register_admin_urls")
 def register_site_settings_url():
     return [path("settings/core/sitesettings/", site_settings, name="core_site_settings")]
+
+
+hooks.register("register_admin_urls", translation_report.urls)
+hooks.register("register_reports_menu_item", translation_report.menu_item)
