@@ -27,7 +27,7 @@ from .blocks import CampaignStreamBlock
 from .choices import SloganStatus
 from .region_chooser import region_chooser_viewset
 from .selectors import campaign_slogans, campaigns_in
-from .services import slogan_card_url
+from .services import count_page_view, slogan_card_url
 
 # 30/7: "Ngày toàn dân phòng, chống mua bán người" (Quyết định 793/QĐ-TTg) and the UN World
 # Day against Trafficking in Persons.
@@ -237,6 +237,12 @@ class CampaignPage(SitePage):
     def is_nationwide(self) -> bool:
         return self.region_id is None
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            count_page_view(page_views=CampaignPageView.objects, page_id=self.pk)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from cms.core.models import SiteSettings
         from cms.core.sharing import public_url
@@ -265,3 +271,24 @@ class CampaignSlogan(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("campaign slogan")
         verbose_name_plural = _("campaign slogans")
+
+
+class CampaignPageView(models.Model):
+    """How many times a campaign page was served on a day: a number per page and day, nothing
+    about who read it. The editors' dashboard sums it as the campaign's reach."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("campaign page views")
+        verbose_name_plural = _("campaign page views")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "day"], name="campaign_page_view_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} · {self.day} · {self.views}"

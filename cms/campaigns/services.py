@@ -1,6 +1,9 @@
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .cards import card_key, render_card
@@ -31,3 +34,17 @@ def slogan_card_url(*, slogan, hotline: str = "", year: int | None = None) -> st
         url = default_storage.url(name)
         cache.set(name, url, 60 * 60 * 24)
     return url
+
+
+def count_page_view(*, page_views, page_id: int) -> None:
+    """One more view of the campaign page today (`page_views`: the CampaignPageView manager,
+    from the page model): one UPDATE, an INSERT on the day's first view."""
+    day = timezone.localdate()
+    rows = page_views.filter(page_id=page_id, day=day)
+    if rows.update(views=F("views") + 1):
+        return
+    try:
+        with transaction.atomic():
+            page_views.create(page_id=page_id, day=day, views=1)
+    except IntegrityError:  # another request counted the day's first view meanwhile
+        rows.update(views=F("views") + 1)

@@ -5,6 +5,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import add_dashboard_panels
 from .forms import SloganForm
 from .models import Slogan
 from .region_chooser import region_chooser_viewset
@@ -29,3 +30,6 @@ register_snippet(SloganViewSet)
 @hooks.register("register_admin_viewset")
 def register_region_chooser():
     return region_chooser_viewset
+
+
+hooks.register("construct_homepage_panels", add_dashboard_panels)

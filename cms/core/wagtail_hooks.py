@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.contrib.settings.views import redirect_to_relevant_instance
 from wagtail.permissions import policy_registry
 
-from . import page_cache
+from . import page_cache, translation_report
 from .models import SiteSettings
 
 
@@ -31,3 +31,7 @@ def register_site_settings_url():
 @hooks.register("before_serve_page")
 def note_page_for_the_page_cache(page, request, serve_args, serve_kwargs):
     page_cache.note_page(request, page)
+
+
+hooks.register("register_admin_urls", translation_report.urls)
+hooks.register("register_reports_menu_item", translation_report.menu_item)

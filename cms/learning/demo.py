@@ -3,12 +3,16 @@ recruitment tricks and where to get help, each with a quiz, in Vietnamese with E
 translations.
 
 Legal statements use only facts marked seed or known in shared/facts.md. The staff course
-mentions Law 53/2024/QH15 (marked "check") and is therefore flagged `needs_review`.
+teaches Law 53/2024/QH15, in force from 1/7/2025 (marked "check"), with the 2011 law as
+history, and is therefore flagged `needs_review`: editors see why, the public a neutral
+"being updated" note. Lesson durations come from the length of their text.
 The hotline is never typed into a lesson: the hotline block shows the site setting."""
 
+import math
 import uuid
 
 from django.db import transaction
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
@@ -44,10 +48,9 @@ INDEX = {
 STAFF = {
     "slug": "phap-luat-phong-chong-mua-ban-nguoi",
     "audience": ContentAudience.STAFF,
-    "estimated_minutes": 30,
     "pass_mark": 75,
     "gives_certificate": True,
-    # Mentions Law 53/2024/QH15, marked "check" in the reference facts.
+    # Teaches Law 53/2024/QH15 and Decree 162/2025/NĐ-CP, marked "check" in the facts.
     "needs_review": True,
     "vi": {
         "title": "Pháp luật về phòng, chống mua bán người",
@@ -71,24 +74,24 @@ STAFF_LESSONS = [
             "intro": "Luật, nghị định và quyết định làm nền tảng cho công tác phòng, chống mua "
             "bán người.",
             "paragraphs": [
-                "<p>Luật Phòng, chống mua bán người số <b>66/2011/QH12</b> được Quốc hội thông "
-                "qua ngày 29/3/2011 và có hiệu lực từ ngày 1/1/2012.</p>",
-                "<p>Nghị định <b>09/2013/NĐ-CP</b> quy định chi tiết thi hành một số điều của "
-                "Luật phòng, chống mua bán người. Thông tư liên tịch "
-                "<b>134/2013/TTLT-BTC-BLĐTBXH</b> hướng dẫn nội dung, mức chi cho công tác hỗ "
-                "trợ nạn nhân quy định tại Nghị định 09/2013/NĐ-CP.</p>",
+                "<p>Luật Phòng, chống mua bán người hiện hành là Luật số <b>53/2024/QH15</b>, "
+                "được Quốc hội thông qua ngày 28/11/2024 và có hiệu lực từ ngày 1/7/2025. Nghị "
+                "định <b>162/2025/NĐ-CP</b> ngày 29/6/2025 quy định chi tiết Luật này.</p>",
                 "<p>Quyết định <b>793/QĐ-TTg</b> ngày 10/5/2016 của Thủ tướng Chính phủ lấy ngày "
                 "30/7 hằng năm là “Ngày toàn dân phòng, chống mua bán người”. Ngày 30/7 cũng là "
                 "Ngày thế giới phòng, chống mua bán người của Liên Hợp Quốc (Nghị quyết "
                 "A/RES/68/192 của Đại hội đồng, năm 2013).</p>",
-                "<p>Từ ngày 1/7/2025, Luật 66/2011/QH12 được thay thế bởi Luật Phòng, chống mua "
-                "bán người số <b>53/2024/QH15</b>. <i>(Nội dung về luật mới đang chờ biên tập "
-                "viên đối chiếu với văn bản gốc.)</i></p>",
+                "<p><b>Lịch sử.</b> Trước ngày 1/7/2025, Luật Phòng, chống mua bán người số "
+                "<b>66/2011/QH12</b> (thông qua ngày 29/3/2011, hiệu lực từ ngày 1/1/2012) được "
+                "áp dụng. Nghị định <b>09/2013/NĐ-CP</b> quy định chi tiết thi hành một số điều "
+                "của Luật năm 2011; Thông tư liên tịch <b>134/2013/TTLT-BTC-BLĐTBXH</b> hướng "
+                "dẫn nội dung, mức chi cho công tác hỗ trợ nạn nhân quy định tại Nghị định "
+                "09/2013/NĐ-CP.</p>",
             ],
             "heading": "Ghi nhớ",
             "points": [
-                "Luật 66/2011/QH12: thông qua 29/3/2011, hiệu lực 1/1/2012.",
-                "Nghị định 09/2013/NĐ-CP quy định chi tiết thi hành Luật.",
+                "Luật 53/2024/QH15: thông qua 28/11/2024, hiệu lực 1/7/2025 (luật hiện hành).",
+                "Luật 66/2011/QH12 (hiệu lực 1/1/2012) được thay thế từ 1/7/2025.",
                 "30/7 hằng năm: Ngày toàn dân phòng, chống mua bán người (793/QĐ-TTg).",
             ],
         },
@@ -97,25 +100,23 @@ STAFF_LESSONS = [
             "intro": "The law, decree and decision underpinning the prevention of human "
             "trafficking.",
             "paragraphs": [
-                "<p>The Law on Prevention of and Combat against Human Trafficking, No. "
-                "<b>66/2011/QH12</b>, was passed by the National Assembly on 29/3/2011 and "
-                "came into force on 1/1/2012.</p>",
-                "<p>Decree <b>09/2013/NĐ-CP</b> details the implementation of several articles "
-                "of the law. Joint Circular <b>134/2013/TTLT-BTC-BLĐTBXH</b> guides the content "
-                "and spending levels for victim support under Decree 09/2013/NĐ-CP.</p>",
+                "<p>The law in force on preventing human trafficking is Law No. "
+                "<b>53/2024/QH15</b>, passed by the National Assembly on 28/11/2024 and in force "
+                "from 1/7/2025. Decree <b>162/2025/NĐ-CP</b> of 29/6/2025 details it.</p>",
                 "<p>Decision <b>793/QĐ-TTg</b> of the Prime Minister, 10/5/2016, makes 30 July "
                 "of each year the “National Day against Human Trafficking”. 30 July is also the "
                 "United Nations' World Day against Trafficking in Persons (General Assembly "
                 "resolution A/RES/68/192, 2013).</p>",
-                "<p>From 1/7/2025, Law 66/2011/QH12 is replaced by the Law on Prevention of and "
-                "Combat against Human Trafficking No. <b>53/2024/QH15</b>. <i>(What is said "
-                "about the new law is waiting for an editor to check it against the source "
-                "text.)</i></p>",
+                "<p><b>History.</b> Before 1/7/2025, Law No. <b>66/2011/QH12</b> (passed "
+                "29/3/2011, in force from 1/1/2012) applied. Decree <b>09/2013/NĐ-CP</b> detailed "
+                "several articles of the 2011 law; Joint Circular "
+                "<b>134/2013/TTLT-BTC-BLĐTBXH</b> guided the content and spending levels for "
+                "victim support under Decree 09/2013/NĐ-CP.</p>",
             ],
             "heading": "Remember",
             "points": [
-                "Law 66/2011/QH12: passed 29/3/2011, in force 1/1/2012.",
-                "Decree 09/2013/NĐ-CP details the implementation of the law.",
+                "Law 53/2024/QH15: passed 28/11/2024, in force 1/7/2025 (the law in force).",
+                "Law 66/2011/QH12 (in force 1/1/2012) was replaced from 1/7/2025.",
                 "30 July each year: National Day against Human Trafficking (793/QĐ-TTg).",
             ],
         },
@@ -216,16 +217,19 @@ STAFF_QUIZ = {
         ),
         choice(
             "single_choice",
-            "Luật Phòng, chống mua bán người số 66/2011/QH12 có hiệu lực từ ngày nào?",
-            "When did Law No. 66/2011/QH12 on preventing human trafficking come into force?",
+            "Luật Phòng, chống mua bán người hiện hành (số 53/2024/QH15) có hiệu lực từ ngày nào?",
+            "From when is the law in force on preventing human trafficking (No. 53/2024/QH15) "
+            "in force?",
             [
-                ("1/1/2012", "1/1/2012", True),
-                ("29/3/2011", "29/3/2011", False),
+                ("1/7/2025", "1/7/2025", True),
+                ("28/11/2024", "28/11/2024", False),
+                ("1/1/2012", "1/1/2012", False),
                 ("30/7/2016", "30/7/2016", False),
-                ("1/7/2013", "1/7/2013", False),
             ],
-            "Luật được thông qua ngày 29/3/2011 và có hiệu lực từ ngày 1/1/2012.",
-            "The law was passed on 29/3/2011 and came into force on 1/1/2012.",
+            "Luật được thông qua ngày 28/11/2024 và có hiệu lực từ ngày 1/7/2025, thay thế Luật "
+            "66/2011/QH12.",
+            "The law was passed on 28/11/2024 and is in force from 1/7/2025, replacing Law "
+            "66/2011/QH12.",
         ),
         tf(
             "Luật 66/2011/QH12 được Quốc hội thông qua ngày 29/3/2011.",
@@ -294,7 +298,6 @@ STAFF_QUIZ = {
 COMMUNITY = {
     "slug": "nhan-biet-thu-doan-tuyen-dung",
     "audience": ContentAudience.COMMUNITY,
-    "estimated_minutes": 15,
     "pass_mark": 70,
     "gives_certificate": False,
     "needs_review": False,
@@ -549,6 +552,22 @@ def lesson_body(lesson: dict, language: str) -> list[dict]:
     return body
 
 
+# Vietnamese read on a phone, carefully, for learning: about 120 syllables a minute; a quiz
+# question takes about a minute.
+SYLLABLES_PER_MINUTE = 120
+
+
+def reading_minutes(lesson: dict) -> int:
+    text = lesson["vi"]
+    words = " ".join([text["intro"], *text["paragraphs"], *text["points"]])
+    syllables = len(strip_tags(words).split())
+    return max(1, math.ceil(syllables / SYLLABLES_PER_MINUTE))
+
+
+def course_minutes(lessons: list[dict], quiz: dict) -> int:
+    return sum(reading_minutes(lesson) for lesson in lessons) + len(quiz["questions"])
+
+
 def quiz_questions(quiz: dict, language: str) -> list[dict]:
     stream = []
     for number, (kind, question, answer, explanation) in enumerate(quiz["questions"]):
@@ -584,13 +603,13 @@ def load(*, out) -> CourseIndexPage:
                 key: course_data[key]
                 for key in (
                     "audience",
-                    "estimated_minutes",
                     "pass_mark",
                     "gives_certificate",
                     "needs_review",
                 )
             },
         }
+        fields["estimated_minutes"] = course_minutes(lessons, quiz)
         course = _child(index, CoursePage, course_data["slug"], fields, out)
         _translate(course, en, course_data["en"], out)
         for lesson in lessons:
@@ -600,6 +619,7 @@ def load(*, out) -> CourseIndexPage:
                     "title": text["title"],
                     "intro": text["intro"],
                     "body": lesson_body(lesson, language),
+                    "estimated_minutes": reading_minutes(lesson),
                 }
                 if locale_page is None:
                     page = _child(course, LessonPage, lesson["slug"], fields, out)
@@ -610,6 +630,7 @@ def load(*, out) -> CourseIndexPage:
                 **quiz[language],
                 "questions": quiz_questions(quiz, language),
                 "attempt_limit": quiz["attempt_limit"],
+                "estimated_minutes": len(quiz["questions"]),
             }
             if language == "vi":
                 page = _child(course, QuizPage, quiz["slug"], fields, out)

@@ -40,12 +40,13 @@ def test_replaced_document_links_to_its_replacement(client, library, documents):
     assert "66/2011/QH12" in client.get(documents["law"].url).content.decode()
 
 
-def test_a_document_awaiting_review_says_so_to_learners_and_editors(client, library):
+def test_a_document_awaiting_review_shows_learners_a_neutral_note_and_editors_why(client, library):
     unconfirmed = legal_document(
         index=library, number="162/2025/NĐ-CP", title="Nghị định chi tiết", needs_review=True
     )
     html = client.get(unconfirmed.url).content.decode()
-    assert "Đang chờ biên tập viên xác nhận." in html
+    assert "Nội dung đang được cập nhật." in html
+    assert "biên tập viên" not in html and "đối chiếu" not in html
     assert "cần xác nhận" in unconfirmed.get_admin_display_title()
 
 
