@@ -45,8 +45,7 @@ class SessionInspectView(InspectView):
         return None
 
     def get_delete_url(self):
-        session, user = self.object, self.request.user
-        if not session.is_confirmed and (session.author_id == user.pk or user.is_superuser):
+        if selectors.can_delete(user=self.request.user, session=self.object):
             return super().get_delete_url()
         return None
 

@@ -66,13 +66,17 @@ class SessionEditView(ScopedMixin, SessionSaveMixin, EditView):
 
 
 class SessionDeleteView(ScopedMixin, DeleteView):
-    """Only a session that never counted (not confirmed) can be deleted, by its author."""
+    """Only a session that never counted (not confirmed) can be deleted, by its author; any
+    other is a 404, as if it did not exist. The service checks again under a lock."""
 
     def get_queryset(self):
         sessions = super().get_queryset().exclude(status="confirmed")
         if not self.request.user.is_superuser:
             sessions = sessions.filter(author=self.request.user)
         return sessions
+
+    def delete_action(self):
+        services.delete_session(user=self.request.user, session_id=self.object.pk)
 
 
 class CommunitySessionViewSet(ModelViewSet):
