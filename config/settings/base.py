@@ -304,6 +304,8 @@ CELERY_BEAT_SCHEDULE = {
 # The legal documents whose reading counts as "legal texts disseminated" (a selector returning
 # live pages; read receipts are recorded against these page ids).
 COVERAGE_DISSEMINATION_DOCUMENTS = "cms.legal.dissemination.documents_for_dissemination"
+# More sheets of the coverage report's XLSX, each called with (book=, area=).
+COVERAGE_XLSX_SHEETS = ["elearning.community.report.xlsx_sheet"]
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

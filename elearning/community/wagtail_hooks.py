@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views, selectors, services
+from . import admin_views, report_views, selectors, services
 from .forms import SessionForm
 from .models import CommunitySession, SessionCount
 
@@ -139,6 +139,18 @@ class CommunitySessionViewSet(ModelViewSet):
             path("live/<int:pk>/", admin_views.live_counts, name="live"),
             path("poster/<int:pk>/<slug:size>/", admin_views.poster_pdf, name="poster"),
         ]
+
+
+@hooks.register("register_admin_urls")
+def register_session_report():
+    """The report reader's list of sessions, beside the plan's coverage report."""
+    return [
+        path(
+            "coverage/reports/<int:plan_id>/sessions/",
+            report_views.SessionReportView.as_view(),
+            name="community_session_report",
+        )
+    ]
 
 
 @hooks.register("register_admin_viewset")
