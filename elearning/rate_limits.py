@@ -14,7 +14,9 @@ APP = "chung_tay"
 RETRY_AFTER = 60  # seconds
 
 
-def allowed(request, *, action: str, key: str | None = None) -> bool:
+def allowed(request, *, action: str, key: str | None = None, dry_run: bool = False) -> bool:
+    """Whether the client is under the action's limits; counts this request unless `dry_run`
+    (to refuse a client already over them without counting what is not held against it)."""
     usage = ratelimit.consume(
         request,
         app=APP,
@@ -22,6 +24,7 @@ def allowed(request, *, action: str, key: str | None = None) -> bool:
         config=settings.CLIENT_RATE_LIMITS,
         key=key,
         limit_get=True,
+        dry_run=dry_run,
     )
     return usage is not None
 

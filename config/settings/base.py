@@ -218,6 +218,11 @@ CLIENT_RATE_LIMITS = {
     "commune_search": "120/m/ip",
     "h5p_xapi": "300/m/ip",
     "h5p_state": "300/m/ip",
+    # Check-ins to community sessions: a hall on one wifi shares an address, so a minute's
+    # limit above a large meeting's arrivals; a script making "new phones" gets no further.
+    # Only wrong short codes count (guessing a code of 31^6 then takes years).
+    "community_check_in": "120/m/ip,600/h/ip",
+    "community_check_in_code": "20/m/ip,100/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Chung Tay"
@@ -318,6 +323,8 @@ CELERY_BEAT_SCHEDULE = {
 # The legal documents whose reading counts as "legal texts disseminated" (a selector returning
 # live pages; read receipts are recorded against these page ids).
 COVERAGE_DISSEMINATION_DOCUMENTS = "cms.legal.dissemination.documents_for_dissemination"
+# More sheets of the coverage report's XLSX, each called with (book=, area=).
+COVERAGE_XLSX_SHEETS = ["elearning.community.report.xlsx_sheet"]
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

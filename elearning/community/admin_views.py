@@ -4,7 +4,7 @@ reviewer's confirm/return action."""
 import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic.models import InspectView
 
-from . import checkin, selectors, services
+from . import checkin, poster, selectors, services
 from .choices import SessionStatus
 
 
@@ -45,24 +45,24 @@ class SessionInspectView(InspectView):
         return None
 
     def get_delete_url(self):
-        session, user = self.object, self.request.user
-        if not session.is_confirmed and (session.author_id == user.pk or user.is_superuser):
+        if selectors.can_delete(user=self.request.user, session=self.object):
             return super().get_delete_url()
         return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         session, user = self.object, self.request.user
-        open_for_check_in = (
-            session.status != SessionStatus.RETURNED and timezone.now() <= session.closes_at
-        )
-        if open_for_check_in and session.author_id == user.pk:
-            url = checkin.checkin_url(self.request, session.pk)
+        if _shows_qr(session, user):
+            url = checkin.checkin_url(session.pk)
             context["checkin_url"] = url
             context["qr_svg"] = segno.make(url, error="m").svg_inline(
                 scale=5, border=2, omitsize=True
             )
-            context["code_url"] = self.request.build_absolute_uri(reverse("community:code"))
+            context["code_url"] = checkin.code_url()
+            context["poster_urls"] = [
+                (label, reverse("community_sessions:poster", args=[session.pk, size]))
+                for size, label in (("a4", "A4"), ("a3", "A3"))
+            ]
         context.update(
             session=session,
             counts=session.counts.order_by("age_band", "sex"),
@@ -75,6 +75,29 @@ class SessionInspectView(InspectView):
             review_url=reverse("community_sessions:review", args=[session.pk]),
         )
         return context
+
+
+def _shows_qr(session, user) -> bool:
+    """The QR code (and its poster) is for the session's author while check-in is open."""
+    return (
+        session.author_id == user.pk
+        and session.status != SessionStatus.RETURNED
+        and timezone.now() <= session.closes_at
+    )
+
+
+def poster_pdf(request, pk, size):
+    """The session's A4 or A3 poster with its QR code and short code, to print."""
+    session = _session_for(request, pk)
+    if size not in poster.SIZES or not _shows_qr(session, request.user):
+        raise Http404
+    response = HttpResponse(
+        poster.render_poster(session, size=size), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="diem-danh-{session.checkin_code}-{size}.pdf"'
+    )
+    return response
 
 
 def live_counts(request, pk):

@@ -4,6 +4,7 @@ and the device cookie that remembers which sessions this phone checked in to."""
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 
 from elearning.accounts.guest import new_visitor_key, read_guest_cookie
 
@@ -25,8 +26,23 @@ def session_id_from(token: str) -> int | None:
         return None
 
 
-def checkin_url(request, session_id: int) -> str:
-    return request.build_absolute_uri(reverse("community:check_in", args=[token_for(session_id)]))
+def _public(path: str) -> str:
+    """On the site's configured public address, never the Host header of the request that made
+    the QR code (an officer on an internal address, or a forged Host, would print a poster
+    leading elsewhere)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def checkin_url(session_id: int) -> str:
+    """The QR code's link, in the site's default language (what participants read)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _public(reverse("community:check_in", args=[token_for(session_id)]))
+
+
+def code_url() -> str:
+    """Where a participant types the short code."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _public(reverse("community:code"))
 
 
 def device_key(request) -> str | None:

@@ -45,6 +45,15 @@ def can_edit(*, user, session: CommunitySession) -> bool:
     )
 
 
+def can_delete(*, user, session: CommunitySession) -> bool:
+    """Its author deletes a session that never counted (waiting or returned), no one else's."""
+    return (
+        not session.is_confirmed
+        and user.has_perm("community.delete_communitysession")
+        and (session.author_id == user.pk or user.is_superuser)
+    )
+
+
 def check_in_counts(*, session: CommunitySession, viewer) -> dict:
     """Check-ins by age band and in total. Exact for the session's author while check-in is
     open; anyone else, or anyone once it is closed, sees small counts as "<5"."""

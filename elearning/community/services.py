@@ -195,6 +195,20 @@ def return_session(*, user, session_id: int, reason: str) -> CommunitySession:
     return session
 
 
+@transaction.atomic
+def delete_session(*, user, session_id: int) -> None:
+    """Its author deletes a session that never counted (its check-ins go with it). A confirmed
+    session is in the reports: a reviewer returns it instead, with a reason."""
+    session = CommunitySession.objects.select_for_update().get(pk=session_id)
+    if session.is_confirmed:
+        raise PermissionDenied(
+            _("A confirmed session counts in the reports and cannot be deleted.")
+        )
+    if not selectors.can_delete(user=user, session=session):
+        raise PermissionDenied(_("Only its author can delete a session."))
+    session.delete()
+
+
 class CheckInRefused(ValidationError):
     """A check-in the session does not accept (closed, not yet open, twice, a child)."""
 
@@ -241,7 +255,12 @@ def check_in(
 OFFICERS_GROUP = "Community session officers"
 REVIEWERS_GROUP = "Community session reviewers"
 _GROUP_PERMISSIONS = {
-    OFFICERS_GROUP: ["add_communitysession", "change_communitysession", "view_communitysession"],
+    OFFICERS_GROUP: [
+        "add_communitysession",
+        "change_communitysession",
+        "delete_communitysession",
+        "view_communitysession",
+    ],
     REVIEWERS_GROUP: ["view_communitysession", "review_communitysession"],
 }
 

@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from elearning import rate_limits
 
 from . import checkin, services
 from .choices import SessionAgeBand, SessionStatus, Sex
@@ -38,13 +41,24 @@ class CodeForm(forms.Form):
 
 
 def _page(request, template, context, status=200):
-    response = render(request, f"community/{template}.html", context, status=status)
-    response["Cache-Control"] = "no-store"
+    return render(request, f"community/{template}.html", context, status=status)
+
+
+def _too_many(request):
+    """Refused for now (limits per client, settings.CLIENT_RATE_LIMITS): nothing is stored."""
+    reason = _("Too many requests. Please wait a moment and try again.")
+    response = _page(request, "check_in_refused", {"reason": reason}, status=429)
+    response["Retry-After"] = str(rate_limits.RETRY_AFTER)
     return response
 
 
+# Never cached (never_cache: "no-store, private"), by a page cache for anonymous visitors or a
+# proxy: the forms carry this phone's CSRF token and the page says whether it checked in.
+@never_cache
 @require_http_methods(["GET", "POST"])
 def check_in(request, token):
+    if request.method == "POST" and not rate_limits.allowed(request, action="community_check_in"):
+        return _too_many(request)
     session_id = checkin.session_id_from(token)
     session = CommunitySession.objects.select_related("commune").filter(pk=session_id).first()
     if session is None or session.status == SessionStatus.RETURNED:
@@ -80,14 +94,22 @@ def check_in(request, token):
     return response
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def enter_code(request):
-    """The short code typed by hand, for a phone whose camera cannot read the QR code."""
+    """The short code typed by hand, for a phone whose camera cannot read the QR code. Only
+    wrong codes count against the client's limit (a hall on one wifi types the right one); a
+    client over it is refused even the right code, so guessing does not pay."""
     form = CodeForm(request.POST or None)
+    if request.method == "POST" and not rate_limits.allowed(
+        request, action="community_check_in_code", dry_run=True
+    ):
+        return _too_many(request)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"].strip().upper().replace(" ", "")
         session = CommunitySession.objects.filter(checkin_code=code).first()
         if session is not None:
             return redirect("community:check_in", checkin.token_for(session.pk))
+        rate_limits.allowed(request, action="community_check_in_code")
         form.add_error("code", _("No session has this code. Check the letters and try again."))
     return _page(request, "enter_code", {"form": form}, status=400 if form.errors else 200)

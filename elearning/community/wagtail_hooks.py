@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views, selectors, services
+from . import admin_views, report_views, selectors, services
 from .forms import SessionForm
 from .models import CommunitySession, SessionCount
 
@@ -66,13 +66,17 @@ class SessionEditView(ScopedMixin, SessionSaveMixin, EditView):
 
 
 class SessionDeleteView(ScopedMixin, DeleteView):
-    """Only a session that never counted (not confirmed) can be deleted, by its author."""
+    """Only a session that never counted (not confirmed) can be deleted, by its author; any
+    other is a 404, as if it did not exist. The service checks again under a lock."""
 
     def get_queryset(self):
         sessions = super().get_queryset().exclude(status="confirmed")
         if not self.request.user.is_superuser:
             sessions = sessions.filter(author=self.request.user)
         return sessions
+
+    def delete_action(self):
+        services.delete_session(user=self.request.user, session_id=self.object.pk)
 
 
 class CommunitySessionViewSet(ModelViewSet):
@@ -133,7 +137,20 @@ class CommunitySessionViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("review/<int:pk>/", admin_views.review, name="review"),
             path("live/<int:pk>/", admin_views.live_counts, name="live"),
+            path("poster/<int:pk>/<slug:size>/", admin_views.poster_pdf, name="poster"),
         ]
+
+
+@hooks.register("register_admin_urls")
+def register_session_report():
+    """The report reader's list of sessions, beside the plan's coverage report."""
+    return [
+        path(
+            "coverage/reports/<int:plan_id>/sessions/",
+            report_views.SessionReportView.as_view(),
+            name="community_session_report",
+        )
+    ]
 
 
 @hooks.register("register_admin_viewset")

@@ -211,6 +211,9 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
             ],
             areas_url=reverse("coverage_reports:areas", args=[self.plan.pk]) + self.unit_query(),
             pdf_url=reverse("coverage_reports:pdf", args=[self.plan.pk]) + self.unit_query(),
+            # The community sessions behind the session figures (elearning/community/report_views).
+            sessions_url=reverse("community_session_report", args=[self.plan.pk])
+            + self.unit_query(),
             documents=[
                 PdfReport.objects.filter(
                     plan=self.plan, unit=self.area.unit, requested_by=self.request.user, format=kind

@@ -6,6 +6,8 @@ none can run as a formula."""
 
 import io
 
+from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -162,6 +164,9 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
             ],
             [30, 12, 12, 12, 8],
         )
+    # Sheets of other apps (the community sessions), named in settings: coverage imports none.
+    for path in settings.COVERAGE_XLSX_SHEETS:
+        import_string(path)(book=book, area=area)
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

@@ -41,8 +41,10 @@ def _shot(page, name):
 
 
 def test_officer_records_a_session_a_participant_checks_in_and_a_reviewer_confirms(
-    commune, browser, live_server
+    commune, browser, live_server, settings
 ):
+    # The QR code names the configured public address: here, the test server.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     officer, page = new_phone(browser, live_server, timeout=20_000)
     participant, phone = new_phone(browser, live_server, timeout=20_000)
     # The province reviewer works on an office PC.
