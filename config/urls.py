@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core.views import site_search
 from elearning.coverage.landing import admin_home
 from elearning.health.views import healthz
 
@@ -32,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("elearning.progress.urls")),
     path("check-in/", include("elearning.community.urls")),
     path("learning/", include("cms.learning.urls")),
+    path("search/", site_search, name="site_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from cms.core.search import SEARCH_WORDS, SiteSearchable, streamfield_text
 from elearning.geo.models import AdminCatalog, AdminUnit
 
 from .blocks import CampaignStreamBlock
@@ -145,7 +146,7 @@ def region_choices():
     }
 
 
-class CampaignPage(Page):
+class CampaignPage(SiteSearchable, Page):
     """One year's 30/7 campaign (or a local campaign of a province or commune)."""
 
     year = models.PositiveSmallIntegerField(_("year"), default=current_year)
@@ -200,7 +201,12 @@ class CampaignPage(Page):
         FieldPanel("body"),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("theme"), index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("theme"),
+        index.SearchField("intro"),
+        SEARCH_WORDS,
+    ]
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
@@ -221,6 +227,12 @@ class CampaignPage(Page):
         if self.event_date is None and self.year:
             self.event_date = datetime.date(self.year, EVENT_MONTH, EVENT_DAY)
         super().save(*args, **kwargs)
+
+    def search_texts(self) -> list[str]:
+        return [self.title, self.theme, self.intro, *streamfield_text(self, "body")]
+
+    def search_snippet(self) -> str:
+        return self.intro or self.theme
 
     @property
     def hero_alt(self) -> str:

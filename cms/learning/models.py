@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.search import SEARCH_WORDS, SiteSearchable, streamfield_text
 from elearning.accounts.selectors import learner_context
 from elearning.progress.choices import ContentAudience
 from elearning.progress.exceptions import ProgressError
@@ -50,7 +51,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(SiteSearchable, Page):
     audience = models.CharField(
         _("audience"),
         max_length=16,
@@ -77,7 +78,7 @@ class CoursePage(Page):
         help_text=_("Some statements still need checking against the source documents."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), SEARCH_WORDS]
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -98,6 +99,12 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
+
+    def search_texts(self) -> list[str]:
+        return [self.title, self.summary]
+
+    def search_snippet(self) -> str:
+        return self.summary
 
     def quiz_pages(self):
         """The course's quizzes, for selectors that must not import the page classes."""
@@ -151,11 +158,16 @@ class CourseContentPage(Page):
         return context
 
 
-class LessonPage(CourseContentPage):
+class LessonPage(SiteSearchable, CourseContentPage):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
 
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        SEARCH_WORDS,
+    ]
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -166,6 +178,12 @@ class LessonPage(CourseContentPage):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def search_texts(self) -> list[str]:
+        return [self.title, self.intro, *streamfield_text(self, "body")]
+
+    def search_snippet(self) -> str:
+        return self.intro
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -9,6 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.search import SEARCH_WORDS, SiteSearchable
+
 from .blocks import KeyArticlesBlock
 from .choices import DocumentStatus, DocumentType
 from .page_context import confirm_read, document_context, library_context
@@ -42,7 +44,7 @@ class LegalIndexPage(Page):
         return LegalDocumentPage.objects.child_of(self)
 
 
-class LegalDocumentPage(Page):
+class LegalDocumentPage(SiteSearchable, Page):
     number = models.CharField(
         _("number"), max_length=80, help_text=_('As printed on the document, e.g. "53/2024/QH15".')
     )
@@ -124,6 +126,7 @@ class LegalDocumentPage(Page):
         index.SearchField("summary"),
         index.FilterField("status"),
         index.FilterField("document_type"),
+        SEARCH_WORDS,
     ]
 
     parent_page_types = ["legal.LegalIndexPage"]
@@ -147,6 +150,12 @@ class LegalDocumentPage(Page):
             value = block.value
             texts += [value["article"], value["title"], strip_tags(value["text"].source)]
         return texts
+
+    def search_texts(self) -> list[str]:
+        return [self.number, *self.searchable_texts()]
+
+    def search_snippet(self) -> str:
+        return f"{self.number} · {self.summary}" if self.summary else self.number
 
     def get_admin_display_title(self):
         title = super().get_admin_display_title()

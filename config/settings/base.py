@@ -197,6 +197,7 @@ ACCOUNT_RATE_LIMITS = {
 # learners can share one address (a commune hall's wifi, a mobile carrier's NAT).
 CLIENT_RATE_LIMITS = {
     "commune_search": "120/m/ip",
+    "site_search": "60/m/ip",
     "h5p_xapi": "300/m/ip",
     "h5p_state": "300/m/ip",
 }
@@ -251,7 +252,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full text with the "simple" configuration (no English stemming): the site search
+# indexes plain ASCII words (cms/core/search.py) and matches them as SQLite's FTS5 does.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Celery ---------------------------------------------------------------------------------
