@@ -177,7 +177,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"username"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+# Sign-up asks a phone number (LearnerSignupForm), an optional email and a password; the
+# username is made up (AccountAdapter.populate_username). People sign in with either one
+# (PhoneNumberBackend), so allauth's "username must be asked at sign-up" warning is silenced.
+ACCOUNT_SIGNUP_FIELDS = ["email", "password1*", "password2*"]
+SILENCED_SYSTEM_CHECKS = ["account.W001"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "elearning.accounts.adapter.AccountAdapter"
