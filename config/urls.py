@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.routing import serve as serve_page
+from cms.core.views import site_search
 from elearning.coverage.landing import admin_home
 from elearning.health.views import healthz
 
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("elearning.progress.urls")),
     path("check-in/", include("elearning.community.urls")),
     path("learning/", include("cms.learning.urls")),
+    path("search/", site_search, name="site_search"),
     # Wagtail's pages, with the site, route and view restrictions from the content cache;
     # Wagtail's own URLs (password-protected pages' forms) after it.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="serve_page"),

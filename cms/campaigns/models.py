@@ -21,6 +21,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from cms.core.models import SitePage
+from cms.core.search import SEARCH_WORDS, SiteSearchable, streamfield_text
 from elearning.geo.models import AdminCatalog, AdminUnit
 
 from .blocks import CampaignStreamBlock
@@ -146,7 +147,7 @@ def region_choices():
     }
 
 
-class CampaignPage(SitePage):
+class CampaignPage(SiteSearchable, SitePage):
     """One year's 30/7 campaign (or a local campaign of a province or commune)."""
 
     year = models.PositiveSmallIntegerField(_("year"), default=current_year)
@@ -201,7 +202,12 @@ class CampaignPage(SitePage):
         FieldPanel("body"),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("theme"), index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("theme"),
+        index.SearchField("intro"),
+        SEARCH_WORDS,
+    ]
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
@@ -226,6 +232,12 @@ class CampaignPage(SitePage):
     @classmethod
     def for_serving(cls):
         return super().for_serving().select_related("hero_image", "region")
+
+    def search_texts(self) -> list[str]:
+        return [self.title, self.theme, self.intro, *streamfield_text(self, "body")]
+
+    def search_snippet(self) -> str:
+        return self.intro or self.theme
 
     @property
     def hero_alt(self) -> str:

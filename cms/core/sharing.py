@@ -3,15 +3,9 @@ the host a request or the demo's Wagtail Site happens to name (e.g. "localhost")
 
 from urllib.parse import quote
 
-from django.conf import settings
+from common.public_address import public_url
 
-
-def public_url(path_or_url: str) -> str:
-    """A site path on the public address; a URL that names its host (e.g. a media file on
-    object storage) as it is."""
-    if path_or_url.startswith(("http://", "https://", "//")):
-        return path_or_url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path_or_url
+__all__ = ["facebook_share_url", "public_url"]
 
 
 def facebook_share_url(url: str) -> str:

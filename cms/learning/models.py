@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from cms.core import content_cache
 from cms.core.models import SitePage
+from cms.core.search import SEARCH_WORDS, SiteSearchable, streamfield_text
 from elearning.accounts.selectors import learner_context
 from elearning.progress.choices import ContentAudience
 from elearning.progress.exceptions import ProgressError
@@ -54,7 +55,7 @@ class CourseIndexPage(SitePage):
         return context
 
 
-class CoursePage(SitePage):
+class CoursePage(SiteSearchable, SitePage):
     audience = models.CharField(
         _("audience"),
         max_length=16,
@@ -81,7 +82,7 @@ class CoursePage(SitePage):
         help_text=_("Some statements still need checking against the source documents."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), SEARCH_WORDS]
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -109,6 +110,12 @@ class CoursePage(SitePage):
         lessons = LessonPage.objects.child_of(self).live().defer("body")
         quizzes = QuizPage.objects.child_of(self).live().defer("questions")
         return sorted([*lessons, *quizzes], key=lambda page: page.path)
+
+    def search_texts(self) -> list[str]:
+        return [self.title, self.summary]
+
+    def search_snippet(self) -> str:
+        return self.summary
 
     def quiz_pages(self):
         """The course's quizzes, for selectors that must not import the page classes."""
@@ -166,11 +173,16 @@ class CourseContentPage(SitePage):
         return context
 
 
-class LessonPage(CourseContentPage):
+class LessonPage(SiteSearchable, CourseContentPage):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
 
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        SEARCH_WORDS,
+    ]
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -181,6 +193,12 @@ class LessonPage(CourseContentPage):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def search_texts(self) -> list[str]:
+        return [self.title, self.intro, *streamfield_text(self, "body")]
+
+    def search_snippet(self) -> str:
+        return self.intro
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.models import SitePage
+from cms.core.search import SEARCH_WORDS, SiteSearchable
 
 from .blocks import KeyArticlesBlock
 from .choices import DocumentStatus, DocumentType
@@ -44,7 +45,7 @@ class LegalIndexPage(SitePage):
         return LegalDocumentPage.objects.child_of(self)
 
 
-class LegalDocumentPage(SitePage):
+class LegalDocumentPage(SiteSearchable, SitePage):
     number = models.CharField(
         _("number"), max_length=80, help_text=_('As printed on the document, e.g. "53/2024/QH15".')
     )
@@ -126,6 +127,7 @@ class LegalDocumentPage(SitePage):
         index.SearchField("summary"),
         index.FilterField("status"),
         index.FilterField("document_type"),
+        SEARCH_WORDS,
     ]
 
     parent_page_types = ["legal.LegalIndexPage"]
@@ -149,6 +151,12 @@ class LegalDocumentPage(SitePage):
             value = block.value
             texts += [value["article"], value["title"], strip_tags(value["text"].source)]
         return texts
+
+    def search_texts(self) -> list[str]:
+        return [self.number, *self.searchable_texts()]
+
+    def search_snippet(self) -> str:
+        return f"{self.number} · {self.summary}" if self.summary else self.number
 
     def get_admin_display_title(self):
         title = super().get_admin_display_title()

@@ -196,7 +196,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"username"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+# Sign-up asks a phone number (LearnerSignupForm), an optional email and a password; the
+# username is made up (AccountAdapter.populate_username). People sign in with either one
+# (PhoneNumberBackend), so allauth's "username must be asked at sign-up" warning is silenced.
+ACCOUNT_SIGNUP_FIELDS = ["email", "password1*", "password2*"]
+SILENCED_SYSTEM_CHECKS = ["account.W001"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "elearning.accounts.adapter.AccountAdapter"
@@ -216,6 +220,7 @@ ACCOUNT_RATE_LIMITS = {
 # learners can share one address (a commune hall's wifi, a mobile carrier's NAT).
 CLIENT_RATE_LIMITS = {
     "commune_search": "120/m/ip",
+    "site_search": "60/m/ip",
     "h5p_xapi": "300/m/ip",
     "h5p_state": "300/m/ip",
     # Check-ins to community sessions: a hall on one wifi shares an address, so a minute's
@@ -275,7 +280,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full text with the "simple" configuration (no English stemming): the site search
+# indexes plain ASCII words (cms/core/search.py) and matches them as SQLite's FTS5 does.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Celery ---------------------------------------------------------------------------------

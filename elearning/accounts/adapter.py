@@ -1,3 +1,5 @@
+import secrets
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.contrib.auth import get_user_model
@@ -19,6 +21,20 @@ def login_lock_key(login: str) -> str:
     if user_id is not None:
         return f"user:{user_id}"
     return f"text:{phone or text.lower()}"
+
+
+# No 0/o, 1/l/i: a username is read off a screen and typed on a phone.
+_USERNAME_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def new_username() -> str:
+    """A username that says nothing about its owner (not the phone number, not the email):
+    it is shown in the admin and to report readers who approve staff claims."""
+    users = get_user_model().objects
+    while True:
+        username = "hv-" + "".join(secrets.choice(_USERNAME_LETTERS) for _ in range(7))
+        if not users.filter(username=username).exists():
+            return username
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -55,6 +71,12 @@ class AccountAdapter(DefaultAccountAdapter):
         "rate_limited": _("Too many requests. Please wait a moment and try again."),
         "duplicate_email": _("This email address is already on your account."),
     }
+
+    def populate_username(self, request, user) -> None:
+        # Sign-up asks no username (ACCOUNT_SIGNUP_FIELDS): allauth would make one from
+        # the email address; ours tells nothing about the person.
+        if not user.username:
+            user.username = new_username()
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         # allauth keys the lock on the login text as typed; we key it on the account.

@@ -4,6 +4,7 @@ import re
 
 from allauth.account.forms import SignupForm
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -143,9 +144,10 @@ def _guardian_fields():
 
 
 class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
-    """allauth's sign-up (username, optional email, password) plus the profile: commune,
-    birth year, optional sex, audience, agency for staff, and a guardian's consent under 16.
-    The phone number is optional and can be used to sign in."""
+    """allauth's sign-up (optional email, password) with a phone number to sign in with, plus
+    the profile: commune, birth year, optional sex, audience, agency for staff, and a
+    guardian's consent under 16. The username is made up (AccountAdapter.populate_username)
+    and shown after sign-up: it also signs in."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,13 +158,13 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
         self.fields.update(_guardian_fields())
         self.fields.update(account_fields)
         self.fields["phone_number"] = forms.CharField(
-            label=_("Phone number (optional)"),
-            required=False,
+            label=_("Phone number"),
             max_length=20,
-            help_text=_("You can sign in with it instead of the username."),
+            help_text=_("You sign in with it. We do not call or text you."),
+            error_messages={"required": _("Please enter your mobile phone number.")},
             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         )
-        order = ["username", "phone_number", "email", "password1", "password2"]
+        order = ["phone_number", "email", "password1", "password2"]
         for name in order:
             if name in self.fields:
                 self.fields[name] = self.fields.pop(name)
@@ -211,6 +213,13 @@ class LearnerSignupForm(CommunePickerMixin, ProfileFieldsMixin, SignupForm):
         if data.get("phone_number"):
             user.phone_number = data["phone_number"]
             user.save(update_fields=["phone_number"])
+        # Said to everyone alike (a taken number is never mentioned): the made-up username
+        # signs in too, whatever became of the phone number.
+        messages.info(
+            request,
+            _("Your username is %(username)s. You can sign in with it or with your phone number.")
+            % {"username": user.username},
+        )
         needs_consent = age_in_year(data["birth_year"]) < CONSENT_AGE
         create_profile(
             user=user,

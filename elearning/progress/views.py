@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from common.public_address import public_url
+
 from . import selectors
 from .certificate_pdf import render_certificate
 
@@ -45,7 +47,8 @@ def certificate_pdf(request, code):
     certificate = selectors.certificate_by_code(code=code)
     if certificate is None or certificate.learner_id != request.user.pk:
         raise Http404
-    verify_url = request.build_absolute_uri(
+    # On the configured address: the Host header is the client's to choose.
+    verify_url = public_url(
         reverse("progress:certificate_verify", args=[certificate.verification_code])
     )
     response = HttpResponse(

@@ -20,10 +20,10 @@ def communes(transactional_db):
     return CommuneFactory(code="02671", name="Xã Bản Lầu", province=lao_cai)
 
 
-def fill_the_rest(page, username):
+def fill_the_rest(page, phone_number):
     page.get_by_label("Năm sinh", exact=True).fill(str(THIS_YEAR - 19))
     page.get_by_label("Nữ", exact=True).check()
-    page.get_by_label("Tên đăng nhập", exact=True).fill(username)
+    page.get_by_label("Số điện thoại", exact=True).fill(phone_number)
     page.get_by_label("Mật khẩu", exact=True).fill("Hoa-sen-2025!x")
     page.get_by_label("Nhập lại mật khẩu").fill("Hoa-sen-2025!x")
 
@@ -42,7 +42,7 @@ def test_sign_up_on_a_phone_choosing_a_commune_by_typing_without_diacritics(comm
     expect(guardian).to_be_hidden()
     phone.get_by_label("Năm sinh", exact=True).fill(str(THIS_YEAR - 15))
     expect(guardian).to_be_visible()
-    fill_the_rest(phone, "hoa.phone")
+    fill_the_rest(phone, "0912 345 678")
     expect(guardian).to_be_hidden()
     phone.screenshot(path=str(ARTIFACTS / "signup_filled_in.png"), full_page=True)
     phone.get_by_role("button", name="Tạo tài khoản").click()
@@ -50,7 +50,8 @@ def test_sign_up_on_a_phone_choosing_a_commune_by_typing_without_diacritics(comm
     expect(phone.locator("html")).to_have_attribute("lang", "vi")
     phone.wait_for_url("**/")
     profile = LearnerProfile.objects.select_related("commune", "user").get()
-    assert (profile.user.username, profile.commune.name) == ("hoa.phone", "Phường Ba Đình")
+    assert (profile.user.phone_number, profile.commune.name) == ("+84912345678", "Phường Ba Đình")
+    expect(phone.get_by_text(f"Tên đăng nhập của bạn là {profile.user.username}")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
@@ -68,10 +69,30 @@ def test_sign_up_without_javascript_uses_the_find_button(communes, browser, live
         choice = page.get_by_label("Xã Bản Lầu, Tỉnh Lào Cai")
         expect(choice).to_be_visible()
         choice.check()
-        fill_the_rest(page, "hoa.nojs")
+        fill_the_rest(page, "0987 654 321")
         page.screenshot(path=str(ARTIFACTS / "signup_without_javascript.png"), full_page=True)
         page.get_by_role("button", name="Tạo tài khoản").click()
         page.wait_for_url("**/")
         assert LearnerProfile.objects.get().commune.name == "Xã Bản Lầu"
     finally:
         context.close()
+
+
+def test_errors_are_summarised_at_the_top_and_the_summary_is_read_first(communes, phone):
+    from elearning.accounts.models import LearnerProfile
+
+    phone.goto("/accounts/signup/")
+    phone.get_by_label("Năm sinh", exact=True).fill(str(THIS_YEAR - 19))
+    phone.get_by_label("Số điện thoại", exact=True).fill("12345")
+    phone.get_by_label("Mật khẩu", exact=True).fill("Hoa-sen-2025!x")
+    phone.get_by_label("Nhập lại mật khẩu").fill("Hoa-sen-2025!y")
+    phone.get_by_role("button", name="Tạo tài khoản").click()
+
+    summary = phone.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Vui lòng sửa những chỗ sau")
+    phone.screenshot(path=str(ARTIFACTS / "signup_errors.png"))
+    summary.get_by_role("link", name="Số điện thoại").click()
+    expect(phone.get_by_label("Số điện thoại", exact=True)).to_be_focused()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert not LearnerProfile.objects.exists()

@@ -75,13 +75,8 @@ def course_index(home):
 
 
 def make_course(home, *, title="Khóa học thử", audience=ContentAudience.COMMUNITY, **fields):
-    page = CoursePage(
-        title=title,
-        slug=slugify(title) or _id()[:8],
-        audience=audience,
-        summary="Tóm tắt.",
-        **fields,
-    )
+    fields.setdefault("summary", "Tóm tắt.")
+    page = CoursePage(title=title, slug=slugify(title) or _id()[:8], audience=audience, **fields)
     return _add(course_index(home), page)
 
 

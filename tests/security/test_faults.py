@@ -59,7 +59,7 @@ def test_sign_up_works_with_the_cache_down(client, redis_down, signup_data):
 
     response = client.post(reverse("account_signup"), signup_data)
     assert response.status_code == 302
-    assert get_user_model().objects.filter(username=signup_data["username"]).exists()
+    assert get_user_model().objects.filter(phone_number="+84987654321").exists()
 
 
 @pytest.mark.django_db

@@ -1,6 +1,8 @@
 """Identity attacks refused: forged staff membership, under-age profiles, the login lock
 bypassed by rewriting a phone number, and account enumeration at sign-up."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -258,21 +260,39 @@ def test_the_login_lock_counts_the_account_not_the_spelling(client, other_spelli
 # --- Sign-up does not tell who has an account ----------------------------------------------
 
 
+USERNAME_NOTE = re.compile(r"Tên đăng nhập của bạn là (hv-[a-z0-9]+)\. Bạn có thể đăng nhập")
+
+
+def _sign_up(client, data):
+    response = client.post(reverse("account_signup"), data, follow=True)
+    note = USERNAME_NOTE.search(response.content.decode())
+    assert note, "the new learner is not told their username"
+    return response, note.group(1)
+
+
 @pytest.mark.parametrize(
     "field, typed", [("phone_number", "0912.000.111"), ("email", "Mai@Example.org")]
 )
-def test_sign_up_does_not_say_that_a_phone_or_email_is_taken(client, signup_data, field, typed):
+def test_sign_up_does_not_say_that_a_phone_or_email_is_taken(
+    client, signup_data, home_page, field, typed
+):
     from django.contrib.auth import get_user_model
     from django.core import mail
 
     owner = UserFactory(phone_number="+84912000111", email="mai@example.org")
-    fresh = client.post(reverse("account_signup"), {**signup_data, "username": "lan"})
+    fresh, _ = _sign_up(client, {**signup_data, "phone_number": "0987000001"})
     client.logout()
-    taken = client.post(reverse("account_signup"), {**signup_data, "username": "hoa", field: typed})
-    # The same answer as for a number or address nobody uses: signed up, sent on.
-    assert (taken.status_code, taken["Location"]) == (fresh.status_code, fresh["Location"])
-    hoa = get_user_model().objects.get(username="hoa")
-    assert (hoa.phone_number, hoa.email) == (None, "")
+    taken, username = _sign_up(client, {**signup_data, "phone_number": "0987000002", field: typed})
+    # The same answer as for a number or address nobody uses: signed up, sent on, told the
+    # username that signs them in.
+    assert taken.redirect_chain == fresh.redirect_chain
+    hoa = get_user_model().objects.get(username=username)
+    expected_phone = None if field == "phone_number" else "+84987000002"
+    assert (hoa.phone_number, hoa.email) == (expected_phone, "")
+    client.logout()
+    password = signup_data["password1"]
+    client.post(reverse("account_login"), {"login": username, "password": password})
+    assert int(client.session["_auth_user_id"]) == hoa.pk
     owner.refresh_from_db()
     assert (owner.phone_number, owner.email) == ("+84912000111", "mai@example.org")
     # The owner hears about it by their own channel (their email address).

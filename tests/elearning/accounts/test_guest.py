@@ -76,7 +76,7 @@ def test_signing_up_on_the_same_device_carries_guest_learning_over(client, signu
     AttemptFactory(visitor_key=key)
     response = client.post(reverse("account_signup"), signup_data)
     assert response.status_code == 302
-    assert owners(key) == ["lan"]
+    assert owners(key) == [get_user_model().objects.get(phone_number="+84987654321").username]
     # The guest choice is forgotten: the account now counts.
     assert response.cookies[COOKIE_NAME].value == ""
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -20,7 +22,7 @@ def test_sign_up_without_email_creates_the_account_and_profile_and_signs_in(
 ):
     response = signup(client, signup_data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    user = User.objects.get(username="lan")
+    user = User.objects.get(phone_number="+84987654321")
     assert user.email == ""
     profile = user.learner_profile
     assert (profile.commune, profile.birth_year, profile.sex, profile.audience) == (
@@ -35,7 +37,7 @@ def test_sign_up_without_email_creates_the_account_and_profile_and_signs_in(
 
 def test_sign_up_with_email_and_phone_then_sign_in_with_the_phone(client, signup_data):
     signup(client, signup_data, email="lan@example.org", phone_number="0912 345 678")
-    user = User.objects.get(username="lan")
+    user = User.objects.get()
     assert (user.email, user.phone_number) == ("lan@example.org", "+84912345678")
     client.logout()
     response = client.post(
@@ -142,10 +144,64 @@ def test_the_commune_search_endpoint_matches_without_diacritics(client, ba_dinh)
 def test_a_new_learner_is_counted_right_after_signing_up(client, signup_data, ba_dinh, rf):
     signup(client, signup_data)
     request = rf.get("/")
-    request.user = User.objects.get(username="lan")
+    request.user = User.objects.get(phone_number="+84987654321")
     context = learner_context(request)
     assert (context.commune_id, context.age_band, context.audience) == (
         ba_dinh.pk,
         "25-34",
         "community",
     )
+
+
+def test_a_phone_number_and_a_password_are_the_whole_account(client, signup_data, home_page):
+    page = client.get(reverse("account_signup")).content.decode()
+    assert 'name="username"' not in page  # nobody is asked to invent a username
+    response = client.post(reverse("account_signup"), signup_data, follow=True)
+    user = User.objects.get()
+    # Made up, and it says nothing about the person: neither the number nor a name.
+    assert re.fullmatch(r"hv-[a-z2-9]{7}", user.username)
+    assert "987654321" not in user.username
+    assert f"Tên đăng nhập của bạn là {user.username}" in response.content.decode()
+    client.logout()
+    for login in ("0987 654 321", user.username):
+        client.post(
+            reverse("account_login"), {"login": login, "password": signup_data["password1"]}
+        )
+        assert int(client.session["_auth_user_id"]) == user.pk
+        client.logout()
+
+
+def test_without_a_phone_number_the_form_says_so_and_nothing_is_stored(client, signup_data):
+    response = signup(client, signup_data, phone_number="")
+    assert "Vui lòng nhập số điện thoại di động của bạn." in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_errors_are_summarised_at_the_top_linked_to_their_fields(client, signup_data):
+    response = signup(
+        client, signup_data, phone_number="12345", commune="", password2="something-else"
+    )
+    page = response.content.decode()
+    summary = re.search(
+        r'<div class="error-summary" role="alert" tabindex="-1"[^>]*autofocus>(.*?)</div>',
+        page,
+        re.S,
+    )
+    assert summary, "no focusable error summary"
+    assert page.index("error-summary") < page.index('id="field-commune"')  # above the fields
+    assert "Vui lòng sửa những chỗ sau" in summary.group(1)
+    links = dict(re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary.group(1)))
+    assert "số điện thoại di động Việt Nam" in links["id_phone_number"]
+    assert "xã/phường" in links["id_commune_query"].lower()
+    assert any(target.startswith("id_password") for target in links)
+    for target in links:
+        assert f'id="{target}"' in page  # each link lands on its field
+    assert not User.objects.exists()
+
+
+@pytest.mark.parametrize("phone", ["<b>0912345678</b>", "0912345678" * 5, "091234567\x00"])
+def test_a_hostile_phone_number_is_refused_kindly(client, signup_data, phone):
+    response = signup(client, signup_data, phone_number=phone)
+    assert response.status_code == 200
+    assert "<b>0912345678</b>" not in response.content.decode()
+    assert not User.objects.exists()
