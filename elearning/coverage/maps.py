@@ -193,7 +193,7 @@ def unit_map(units: list[MapUnit], *, title: str, percent: bool = True) -> Drawn
                 unit.shown,
             )
         )
-        if with_labels:
+        if with_labels and unit.value is not None:  # grey says "no figure" already
             labels.append((project(*_label_point(unit, polygons)), unit.shown))
     for unit in dots:
         x, y = project(unit.longitude, unit.latitude)
