@@ -3,7 +3,7 @@ anywhere else."""
 
 import math
 
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -183,24 +183,3 @@ def _shown(display) -> str:
     if isinstance(display, (int, float)):
         return f"{vn_number(display)} %"
     return str(display)
-
-
-def legend(top) -> str:
-    cells = []
-    for index, colour in enumerate(STEPS):
-        low = top * index / len(STEPS)
-        cells.append(
-            format_html(
-                '<span class="coverage-legend__item"><i style="background:{}"></i>≥ {} %</span>',
-                colour,
-                vn_number(round(low)),
-            )
-        )
-    cells.append(
-        format_html(
-            '<span class="coverage-legend__item"><i style="background:{}"></i>{}</span>',
-            NO_VALUE,
-            escape(_("no figure, <5 or *")),
-        )
-    )
-    return mark_safe("".join(cells))

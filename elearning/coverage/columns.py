@@ -58,7 +58,9 @@ class UnitColumn(TitleColumn):
 
     def render_cell_html(self, instance, parent_context):
         return format_html(
-            '<td class="title"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
+            '<td class="title" id="unit-{}"><div class="title-wrapper"><a href="{}">{}</a></div>'
+            "</td>",
+            instance.unit.pk,
             self.get_link_url(instance, parent_context),
             self.get_value(instance),
         )

@@ -19,7 +19,7 @@ from wagtail.admin.views.reports import ReportView
 from common.text import normalise
 from elearning.geo.models import AdminUnit
 
-from . import charts, imports, pdf_requests, selectors, xlsx_report
+from . import charts, imports, maps, pdf_requests, selectors, xlsx_report
 from .choices import IndicatorCode, Status
 from .columns import FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
 from .exports import SafeExportMixin
@@ -324,26 +324,28 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = context["object_list"]
-        items = [
-            (
-                row.name,
-                row.unit.latitude,
-                row.unit.longitude,
-                getattr(row, f"{self.indicator}_display"),
-                getattr(row, f"{self.indicator}_display"),
-            )
-            for row in rows
-        ]
-        numbers = [item[3] for item in items if isinstance(item[3], (int, float))]
         label = dict(IndicatorCode.choices)[self.indicator]
+        drawn = maps.unit_map(
+            [
+                maps.MapUnit(
+                    pk=row.unit.pk,
+                    name=row.name,
+                    latitude=row.unit.latitude,
+                    longitude=row.unit.longitude,
+                    value=getattr(row, f"{self.indicator}_display"),
+                    percent=not IndicatorCode(self.indicator).is_count,
+                )
+                for row in context["object_list"]
+            ],
+            title=str(label),
+            percent=not IndicatorCode(self.indicator).is_count,
+        )
         context.update(
             plan=self.plan,
             area=self.area,
             indicators=IndicatorCode.choices,
             indicator=self.indicator,
-            map_svg=charts.dot_map(items, title=str(label)),
-            legend=charts.legend(max(numbers or [0])),
+            map=drawn,
             name_filter=self.request.GET.get("q", "")[:100],
             overview_url=reverse("coverage_reports:overview", args=[self.plan.pk])
             + self.unit_query(),

@@ -117,3 +117,25 @@ class AdminUnitLineage(models.Model):
 
     def __str__(self):
         return f"{self.from_unit} → {self.to_unit}"
+
+
+class UnitBoundary(models.Model):
+    """A unit's outline for the coverage map, simplified on import (manage.py
+    import_boundaries): a list of polygons, each a list of rings (the outline, then any holes),
+    each a list of [longitude, latitude] rounded to 4 decimals (about 11 m)."""
+
+    unit = models.OneToOneField(
+        AdminUnit, on_delete=models.CASCADE, related_name="boundary", verbose_name=_("unit")
+    )
+    polygons = models.JSONField(_("polygons"))
+    source = models.CharField(
+        _("source"), max_length=255, blank=True, help_text=_("Where it comes from, its licence.")
+    )
+    imported_at = models.DateTimeField(_("imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unit boundary")
+        verbose_name_plural = _("unit boundaries")
+
+    def __str__(self):
+        return str(self.unit)
