@@ -60,6 +60,8 @@ def _home_url() -> str:
 
 def breadcrumbs(page: Page) -> tuple[Link, ...]:
     """The way back from a deep page: its ancestors below the tree's root, home first."""
+    if page.pk is None:  # a new page's preview
+        return _breadcrumbs(page)
     return content_cache.get_or_build(("breadcrumbs", page.pk), lambda: _breadcrumbs(page))
 
 
@@ -72,6 +74,8 @@ def translation_urls(page: Page, request) -> dict[str, str]:
     """Where this page is in each language that has it: the URL of its live translation, or
     of its nearest ancestor that has one (marked with `?untranslated=1`: that page says the
     one asked for is not translated yet). Languages with neither are left out."""
+    if page.pk is None:  # a new page's preview
+        return _translation_urls(page, request)
     site = site_for_request(request)
     key = ("translation-urls", page.pk, site.pk if site else None)
     return content_cache.get_or_build(key, lambda: _translation_urls(page, request))

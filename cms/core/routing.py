@@ -34,11 +34,13 @@ def _cached_route(request, site, path: str) -> RouteResult | None:
     found = content_cache.get_or_build(key, lambda: _route_to_remember(request, path))
     if found is None:
         return None  # not a live page: Wagtail's own routing answers (404, redirects)
-    label, page_id, args, kwargs, restrictions = found
+    label, page_id, url_path, args, kwargs, restrictions = found
     model = apps.get_model(label)
     pages = model.for_serving() if hasattr(model, "for_serving") else model.objects.all()
-    page = pages.filter(pk=page_id, live=True).first()
-    if page is None:  # unpublished since (the cache is emptied after the commit)
+    # Still live and still at this path: a change that did not empty the cache (a slug
+    # rewritten in bulk, say) sends the request through Wagtail's own routing.
+    page = pages.filter(pk=page_id, live=True, url_path=url_path).first()
+    if page is None:
         return None
     page._served_view_restrictions = restrictions
     return RouteResult(page, args=args, kwargs=kwargs)
@@ -56,4 +58,4 @@ def _route_to_remember(request, path: str):
         return None
     page, args, kwargs = route
     restrictions = tuple(Page.get_view_restrictions(page))
-    return (page._meta.label, page.pk, tuple(args), dict(kwargs), restrictions)
+    return (page._meta.label, page.pk, page.url_path, tuple(args), dict(kwargs), restrictions)

@@ -154,6 +154,8 @@ class CourseContentPage(SitePage):
     def course(self) -> CoursePage:
         # From the content cache (a query for the specific parent otherwise); a copy, as
         # callers may mark it (placement.canonical).
+        if self.pk is None:  # a new page's preview
+            return self._read_course()
         return copy.copy(content_cache.get_or_build(("course-of", self.pk), self._read_course))
 
     def _read_course(self) -> CoursePage:

@@ -32,8 +32,8 @@ def canonical(page: Page) -> Page:
 def canonical_id(page: Page) -> int:
     """canonical(page).pk, kept in the content cache for a translated page (read on every
     view of an English lesson, quiz or course)."""
-    if page.locale_id == default_locale_id():
-        return page.pk
+    if page.pk is None or page.locale_id == default_locale_id():
+        return canonical(page).pk
     return content_cache.get_or_build(("canonical-id", page.pk), lambda: canonical(page).pk)
 
 

@@ -74,6 +74,8 @@ class Relations:
 def document_relations(page) -> Relations:
     """The live documents that replace, are replaced by or are amended by this one, in the
     reader's language where translated: kept in the content cache (emptied on publication)."""
+    if page.pk is None:  # a new page's preview
+        return _document_relations(page)
     key = ("legal-relations", page.pk, get_language())
     return content_cache.get_or_build(key, lambda: _document_relations(page))
 
@@ -85,7 +87,9 @@ def _document_relations(page) -> Relations:
         replaces=tuple(
             RelatedDocument.of(old)
             for old in page.replaces.live().filter(locale_id=page.locale_id).order_by("path")
-        ),
+        )
+        if page.pk
+        else (),
         amends=tuple(
             RelatedDocument.of(amended.localized) for amended in page.amends.all() if amended.live
         ),
