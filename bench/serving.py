@@ -20,7 +20,8 @@ Phases, each printed with the load average beside it:
    p95, p99 (a Lua summary), and the cache state of a sample answer;
 3. quiz: the most it takes (a short closed loop), then BENCH_RATE (300) submissions/s and twice
    the measured capacity for BENCH_RATE_SECONDS each, sent when due. A refused submission (503)
-   is sent again after its Retry-After, as the learner's browser does; accepted, refused fast
+   is sent again after its Retry-After (plus up to as much again, at random), as the learner's
+   browser should; accepted, refused fast
    (with the refusals' own p95) and lost (never answered, or answered but not stored) are
    counted, and the stored attempts checked in the database.
 
@@ -30,6 +31,7 @@ Logs: /tmp/bench_quiz_gunicorn.log, /tmp/bench_quiz_worker.log."""
 
 import asyncio
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -236,7 +238,8 @@ class PoliteSubmissions(quiz.Submissions):
             if time.perf_counter() - since > RETRY_FOR:
                 self.gave_up += 1  # still refused after RETRY_FOR s: counted, not lost
                 return
-            await asyncio.sleep(retry_after)
+            # Retry-After, spread over as much again: refused clients do not return together.
+            await asyncio.sleep(retry_after * (1 + random.random()))
 
 
 def rate_phase(submissions, rate: float, title: str):
