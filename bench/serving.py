@@ -20,7 +20,8 @@ Phases, each printed with the load average beside it:
    p95, p99 (a Lua summary), and the cache state of a sample answer;
 3. quiz: the most it takes (a short closed loop), then BENCH_RATE (300) submissions/s and twice
    the measured capacity for BENCH_RATE_SECONDS each, sent when due. A refused submission (503)
-   is sent again after its Retry-After, as the learner's browser does; accepted, refused fast
+   is sent again after its Retry-After (plus up to as much again, at random), as the learner's
+   browser should; accepted, refused fast
    (with the refusals' own p95) and lost (never answered, or answered but not stored) are
    counted, and the stored attempts checked in the database.
 
@@ -30,6 +31,7 @@ Logs: /tmp/bench_quiz_gunicorn.log, /tmp/bench_quiz_worker.log."""
 
 import asyncio
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -53,6 +55,7 @@ WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "10"))
 WRK_CONNECTIONS = int(os.environ.get("BENCH_WRK_CONNECTIONS", "32"))
 CAPACITY_SUBMISSIONS = int(os.environ.get("BENCH_CAPACITY_SUBMISSIONS", "1500"))
 RATE_SECONDS = float(os.environ.get("BENCH_RATE_SECONDS", "10"))
+RETRY_FOR = float(os.environ.get("BENCH_RETRY_FOR", "60"))  # a refused client keeps trying
 BASE = f"http://127.0.0.1:{quiz.PORT}"
 WRK_SUMMARY = """
 done = function(summary, latency, requests)
@@ -202,7 +205,7 @@ class PoliteSubmissions(quiz.Submissions):
 
     def __init__(self, plan):
         super().__init__(plan)
-        self.refusals, self.lost, self.to_accept = [], 0, []
+        self.refusals, self.lost, self.gave_up, self.to_accept = [], 0, 0, []
 
     async def post_once(self, raw: bytes):
         started = time.perf_counter()
@@ -220,7 +223,7 @@ class PoliteSubmissions(quiz.Submissions):
         return status, fields.get("location", ""), int(fields.get("retry-after", "0")), elapsed
 
     async def submit(self, key, raw: bytes, sends: int, since: float) -> None:
-        for _attempt in range(6):
+        while True:
             status, location, retry_after, elapsed = await self.post_once(raw)
             self.statuses[status] = self.statuses.get(status, 0) + 1
             if status == 302:
@@ -228,19 +231,26 @@ class PoliteSubmissions(quiz.Submissions):
                 self.to_accept.append((time.perf_counter() - since) * 1000)
                 self.accepted[key] = location
                 return
-            if status == 503 and retry_after:
-                self.refusals.append(elapsed)
-                await asyncio.sleep(retry_after)
-                continue
-            break
-        self.lost += 1  # never answered (reset, refused connection) or answered with an error
+            if status != 503 or not retry_after:
+                self.lost += 1  # never answered (reset, connection refused) or an error
+                return
+            self.refusals.append(elapsed)
+            if time.perf_counter() - since > RETRY_FOR:
+                self.gave_up += 1  # still refused after RETRY_FOR s: counted, not lost
+                return
+            # Retry-After, spread over as much again: refused clients do not return together.
+            await asyncio.sleep(retry_after * (1 + random.random()))
 
 
 def rate_phase(submissions, rate: float, title: str):
     built = submissions.build(int(rate * RATE_SECONDS))
     submissions.latencies, submissions.statuses = [], {}
     submissions.refusals, submissions.to_accept = [], []
-    before, lost_before = len(submissions.accepted), submissions.lost
+    before, lost_before, gave_up_before = (
+        len(submissions.accepted),
+        submissions.lost,
+        submissions.gave_up,
+    )
     started_load = load()
     wall = submissions.fixed_rate(built, rate)
     accepted = len(submissions.accepted) - before
@@ -250,7 +260,8 @@ def rate_phase(submissions, rate: float, title: str):
     )
     print(
         f"accepted {accepted}, refused fast {len(submissions.refusals)} times (then sent again "
-        f"after Retry-After), lost {submissions.lost - lost_before}"
+        f"after Retry-After), lost {submissions.lost - lost_before}, still refused after "
+        f"{RETRY_FOR:g} s {submissions.gave_up - gave_up_before}"
     )
     print(
         f"accepted: p50 {percentile(submissions.latencies, 50):.1f} p95 "

@@ -64,9 +64,10 @@ def test_past_the_slots_and_the_waiting_room_a_request_is_refused_at_once_and_no
     assert app.refused == 1
 
 
-def test_a_request_that_waited_too_long_for_a_slot_is_refused_without_running():
+def test_when_requests_have_been_slow_one_that_would_wait_too_long_is_refused_at_once():
     site = HeldApp()
-    app = ShedWhenBusy(site, slots=1, waiting=5, wait=0.01, retry_after=1)
+    app = ShedWhenBusy(site, slots=1, waiting=5, wait=10.0, retry_after=1)
+    app.held = 30.0  # the last requests held their slot 30 s each: a wait would take that
     running, _ = in_thread(app, "/")
     site.started.acquire()
 
