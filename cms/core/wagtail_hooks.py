@@ -3,7 +3,9 @@ settings (a report reader who types its URL). Wagtail's own view would look for 
 may edit with a DISTINCT query that PostgreSQL refuses, and answer 500."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.contrib.settings.views import redirect_to_relevant_instance
 from wagtail.permissions import policy_registry
@@ -27,3 +29,8 @@ def register_site_settings_url():
 
 hooks.register("register_admin_urls", translation_report.urls)
 hooks.register("register_reports_menu_item", translation_report.menu_item)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
