@@ -48,19 +48,28 @@ def english_strings() -> tuple[frozenset[str], tuple[tuple[re.Pattern, str], ...
     plain, patterns = set(), []
     for path in _catalogues():
         for entry in polib.pofile(str(path)):
-            for msgid in filter(None, (entry.msgid, entry.msgid_plural)):
-                msgid = " ".join(msgid.split())
-                if not re.search(r"[A-Za-z]{2}", msgid) or msgid in SAME_IN_VIETNAMESE:
-                    continue
-                if re.search(r"%(\(\w+\))?[sd]|\{\w*\}", msgid):
-                    literal = re.sub(r"%(\(\w+\))?[sd]|\{\w*\}", " ", msgid)
-                    if len(re.findall(r"[A-Za-z]{3,}", literal)) >= 3:
-                        pieces = re.split(r"%(?:\(\w+\))?[sd]|\{\w*\}", msgid)
-                        pattern = "^" + ".+?".join(map(re.escape, pieces)) + "$"
-                        patterns.append((re.compile(pattern, re.S), msgid))
-                else:
-                    plain.add(msgid)
+            for whole in filter(None, (entry.msgid, entry.msgid_plural)):
+                # A msgid with markup reaches the screen as separate texts, one per piece
+                # ("%(total)s Pages <span>created in …</span>" shows "2 Pages"): a piece
+                # with a number in it and an English word is enough to tell.
+                pieces = re.split(r"<[^>]+>", whole)
+                needed = 1 if len(pieces) > 1 else 3
+                for msgid in pieces:
+                    _add(" ".join(msgid.split()), needed, plain, patterns)
     return frozenset(plain), tuple(patterns)
+
+
+def _add(msgid: str, needed: int, plain: set, patterns: list) -> None:
+    if not re.search(r"[A-Za-z]{2}", msgid) or msgid in SAME_IN_VIETNAMESE:
+        return
+    if re.search(r"%(\(\w+\))?[sd]|\{\w*\}", msgid):
+        literal = re.sub(r"%(\(\w+\))?[sd]|\{\w*\}", " ", msgid)
+        if len(re.findall(r"[A-Za-z]{3,}", literal)) >= needed:
+            pieces = re.split(r"%(?:\(\w+\))?[sd]|\{\w*\}", msgid)
+            pattern = "^" + ".+?".join(map(re.escape, pieces)) + "$"
+            patterns.append((re.compile(pattern, re.S), msgid))
+    elif needed == 3:  # a bare piece of markup ("Pages") is too short to tell
+        plain.add(msgid)
 
 
 class _TextCollector(HTMLParser):

@@ -2,18 +2,24 @@
 Wagtail's or allauth's catalogues: the project's locale/ supplies what upstream's Vietnamese
 catalogue lacks."""
 
+import json
 import os
+import re
+from pathlib import Path
 
+import polib
 import pytest
+import wagtail
 from django.contrib.auth.models import Group
 
 from cms.campaigns.editorial import EDITORS, MODERATORS, ensure_editorial_workflow
 from elearning.coverage.services import set_report_scope
-from tests.admin_screens import english_on_screen
+from tests.admin_screens import SAME_IN_VIETNAMESE, english_on_screen
 from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import SloganFactory, campaign_index, campaign_page
 
 pytestmark = pytest.mark.django_db
+JS_CATALOGUE = "admin/locale/en/LC_MESSAGES/djangojs.po"
 DUMP = os.environ.get("ADMIN_STRINGS_DUMP")  # a file to list the msgids seen, for translating
 
 
@@ -64,6 +70,8 @@ def editor_screens(site):
         "/admin/documents/",
         "/admin/documents/multiple/add/",
         "/admin/account/",
+        "/admin/reports/missing-translations/",
+        "/admin/reports/missing-translations/?language=en",
     ]
 
 
@@ -108,3 +116,69 @@ def test_admin_screens_have_no_english(client, site, role, screens):
     assert not seen, "English on Vietnamese admin screens:\n" + "\n".join(
         f"{url}: {text!r}" for text, url in sorted(seen.items(), key=lambda item: item[1])
     )
+
+
+def account_screens_signed_out():
+    return [
+        "/accounts/login/",
+        "/admin/login/",
+        "/accounts/password/reset/",
+        "/accounts/password/reset/done/",
+        "/accounts/password/reset/key/1-wrongkey/",
+    ]
+
+
+def account_screens_signed_in():
+    return ["/accounts/logout/", "/accounts/password/change/"]
+
+
+def test_login_logout_and_password_screens_have_no_english(client, site):
+    seen = {}
+    for url in account_screens_signed_out():
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        for text in english_on_screen(response.content.decode()):
+            seen.setdefault(text, url)
+    client.force_login(site["editor"])
+    for url in account_screens_signed_in():
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        for text in english_on_screen(response.content.decode()):
+            seen.setdefault(text, url)
+    assert not seen, "English on the account screens:\n" + "\n".join(
+        f"{url}: {text!r}" for text, url in sorted(seen.items(), key=lambda item: item[1])
+    )
+
+
+def test_a_wrong_password_is_answered_in_vietnamese(client, site):
+    response = client.post("/accounts/login/", {"login": "bientap", "password": "sai-mat-khau"})
+    assert response.status_code == 200
+    assert not english_on_screen(response.content.decode())
+    assert "_auth_user_id" not in client.session
+
+
+def js_catalogue(client) -> dict:
+    response = client.get("/admin/jsi18n/")
+    assert response.status_code == 200
+    source = response.content.decode()
+    match = re.search(r"const newcatalog = (\{.*?\});\n", source, re.S)
+    return json.loads(match.group(1)) if match else {}
+
+
+def test_the_admins_javascript_strings_are_vietnamese(client, site):
+    """Wagtail's JavaScript (sidebar, StreamField, comments, autosave) reads its strings from
+    the jsi18n catalogue; every msgid of Wagtail's admin JS catalogue must be there, translated."""
+    client.force_login(site["editor"])
+    catalogue = js_catalogue(client)
+    english = polib.pofile(str(Path(wagtail.__file__).parent / JS_CATALOGUE))
+    untranslated = []
+    for entry in english:
+        words = re.sub(r"%\(\w+\)[sd]", "", entry.msgid)
+        if not re.search(r"[A-Za-z]{2}", words) or entry.msgid in SAME_IN_VIETNAMESE:
+            continue
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        value = catalogue.get(key)
+        values = value if isinstance(value, list) else [value]
+        if not value or any(v in (entry.msgid, entry.msgid_plural) for v in values):
+            untranslated.append(entry.msgid)
+    assert not untranslated, "English in the admin's JavaScript:\n" + "\n".join(untranslated)

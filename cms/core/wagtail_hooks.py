@@ -6,7 +6,9 @@ And every page served is noted for the anonymous page cache (page_cache.py), whi
 after the answer whether it may be kept."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.contrib.settings.views import redirect_to_relevant_instance
 from wagtail.permissions import policy_registry
@@ -35,3 +37,8 @@ def note_page_for_the_page_cache(page, request, serve_args, serve_kwargs):
 
 hooks.register("register_admin_urls", translation_report.urls)
 hooks.register("register_reports_menu_item", translation_report.menu_item)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
