@@ -55,9 +55,8 @@ class SessionInspectView(InspectView):
         if _shows_qr(session, user):
             url = checkin.checkin_url(session.pk)
             context["checkin_url"] = url
-            context["qr_svg"] = segno.make(url, error="m").svg_inline(
-                scale=5, border=2, omitsize=True
-            )
+            context["qr_svg"] = _qr_svg(session)
+            context["present_url"] = reverse("community_sessions:present", args=[session.pk])
             context["code_url"] = checkin.code_url()
             context["poster_urls"] = [
                 (label, reverse("community_sessions:poster", args=[session.pk, size]))
@@ -83,6 +82,34 @@ def _shows_qr(session, user) -> bool:
         session.author_id == user.pk
         and session.status != SessionStatus.RETURNED
         and timezone.now() <= session.closes_at
+    )
+
+
+def _qr_svg(session) -> str:
+    return segno.make(checkin.checkin_url(session.pk), error="m").svg_inline(
+        scale=5, border=2, omitsize=True
+    )
+
+
+def present(request, pk):
+    """Presenting mode for the officer's phone or the hall's projector: the QR code as large as
+    the screen allows, the short code, the session, and the live check-in counter."""
+    session = _session_for(request, pk)
+    if not _shows_qr(session, request.user):
+        raise Http404
+    return TemplateResponse(
+        request,
+        "community/admin/present.html",
+        {
+            "session": session,
+            "title": poster.title_of(session),
+            "when": poster.when_of(session),
+            "qr_svg": _qr_svg(session),
+            "code_url": checkin.code_url(),
+            "live": selectors.check_in_counts(session=session, viewer=request.user),
+            "live_url": reverse("community_sessions:live", args=[session.pk]),
+            "back_url": reverse("community_sessions:inspect", args=[session.pk]),
+        },
     )
 
 

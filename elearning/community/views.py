@@ -74,7 +74,12 @@ def check_in(request, token):
         "form": form,
     }
     if request.method == "GET":
-        return _page(request, "check_in", context)
+        response = _page(request, "check_in", context)
+        if not key:
+            # The phone's key from the form on, so that a double tap of "Check in" sends the
+            # same key twice (one is stored) rather than two phones' worth.
+            checkin.remember_device(response, checkin.new_device_key())
+        return response
     if not form.is_valid():
         return _page(request, "check_in", context, status=400)
     key = key or checkin.new_device_key()

@@ -138,6 +138,7 @@ class CommunitySessionViewSet(ModelViewSet):
             path("review/<int:pk>/", admin_views.review, name="review"),
             path("live/<int:pk>/", admin_views.live_counts, name="live"),
             path("poster/<int:pk>/<slug:size>/", admin_views.poster_pdf, name="poster"),
+            path("present/<int:pk>/", admin_views.present, name="present"),
         ]
 
 

@@ -2,6 +2,7 @@
 grace period, never for a child; a forged token or a replay gets a clear message and changes
 nothing."""
 
+import copy
 from datetime import timedelta
 
 import pytest
@@ -107,3 +108,15 @@ def test_the_short_code_leads_to_the_session(client, session):
     wrong = client.post(reverse("community:code"), {"code": "ZZZZZZ"})
     assert wrong.status_code == 400
     assert "Không có buổi sinh hoạt nào có mã này" in wrong.content.decode()
+
+
+def test_a_double_tap_stores_one_check_in(client, session):
+    """Both posts of a double tap leave before the first answer: they carry the key the form's
+    page gave the phone, so the second is refused as a second check-in."""
+    client.get(url(session))
+    twin = Client()
+    twin.cookies = copy.copy(client.cookies)  # the phone's cookies as both taps send them
+    first = client.post(url(session), {"age_band": "18-60"})
+    second = twin.post(url(session), {"age_band": "18-60"})
+    assert (first.status_code, second.status_code) == (302, 409)
+    assert SessionCheckIn.objects.count() == 1
