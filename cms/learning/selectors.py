@@ -9,6 +9,7 @@ from wagtail.models import Page
 from cms.core import content_cache
 from cms.core.locales import active_locale
 from elearning.accounts.choices import Audience
+from elearning.accounts.selectors import certificate_details
 from elearning.progress import selectors as progress
 from elearning.progress.choices import ContentAudience
 
@@ -224,6 +225,8 @@ class MyLearning:
     completed: list  # (course, outline)
     certificates: list
     documents_read: list
+    # Codes of certificates printed with other details than the learner's present ones.
+    reissuable: frozenset = frozenset()
 
 
 def my_learning(*, course_pages, context, user) -> MyLearning:
@@ -243,15 +246,27 @@ def my_learning(*, course_pages, context, user) -> MyLearning:
         visitor_key=context.visitor_key if context else None,
     )
     documents = {page.pk: page for page in Page.objects.live().filter(pk__in=document_ids)}
+    certificates = list(progress.certificates_of(user_id=user.pk)) if user.is_authenticated else []
     return MyLearning(
         in_progress=[card for card in cards if not card[1].is_complete],
         completed=[card for card in cards if card[1].is_complete],
-        certificates=(
-            list(progress.certificates_of(user_id=user.pk)) if user.is_authenticated else []
-        ),
+        certificates=certificates,
         documents_read=in_active_language(
             [documents[pk] for pk in document_ids if pk in documents]
         ),
+        reissuable=_reissuable(certificates=certificates, user=user),
+    )
+
+
+def _reissuable(*, certificates, user) -> frozenset:
+    if not certificates:
+        return frozenset()
+    details = certificate_details(user_id=user.pk)
+    now = (details["full_name"], details["agency"], details["department"])
+    return frozenset(
+        certificate.verification_code
+        for certificate in certificates
+        if now[0] and (certificate.learner_name, certificate.agency, certificate.department) != now
     )
 
 

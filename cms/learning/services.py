@@ -119,6 +119,24 @@ def award_certificate_if_earned(*, course, context, user):
     )
 
 
+def reissue_certificate(*, user, code: str):
+    """The learner's certificate printed again with their details as they are now (they
+    corrected their name, agency or unit). Only the holder's current certificate; None when
+    there is nothing to re-issue."""
+    certificate = progress_selectors.certificate_by_code(code=code)
+    if certificate is None or certificate.learner_id != user.pk or not certificate.is_current:
+        return None
+    details = certificate_details(user_id=user.pk)
+    if not details["full_name"]:
+        return None
+    return progress.reissue_certificate(
+        certificate=certificate,
+        learner_name=details["full_name"],
+        agency=details["agency"],
+        department=details["department"],
+    )
+
+
 def needs_certificate_details(*, course, context, user) -> bool:
     """A staff learner on a certificate course who has not yet said how their name is to be
     printed: they are asked before the certificate is issued."""

@@ -1,4 +1,8 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from elearning.accounts.selectors import learner_context
@@ -44,6 +48,24 @@ def course_complete(request, course_id):
             "next_course": selectors.next_course_for(course=course, context=learner),
         },
     )
+
+
+@login_required
+@require_POST
+def reissue_certificate(request, code):
+    """ "Print it again with my details as they are now", from My learning."""
+    new = services.reissue_certificate(user=request.user, code=code)
+    if new is None:
+        raise Http404
+    messages.success(
+        request,
+        _(
+            "Your certificate was issued again with your present details, code %(code)s. "
+            "The old code still verifies and names this one as its replacement."
+        )
+        % {"code": new.verification_code},
+    )
+    return redirect("learning:my_learning")
 
 
 def my_learning(request):

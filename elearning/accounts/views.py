@@ -216,7 +216,13 @@ def certificate_details_edit(request):
         form = CertificateDetailsForm(request.POST)
         if form.is_valid():
             services.set_certificate_details(user=request.user, **form.cleaned_data)
-            messages.success(request, _("Saved. Your certificates will show these details."))
+            messages.success(
+                request,
+                _(
+                    "Saved. New certificates will show these details. A certificate already "
+                    "issued keeps what it printed: you can have it issued again from My learning."
+                ),
+            )
             return redirect(_safe_next(request, default=reverse("accounts_profile")))
     else:
         form = CertificateDetailsForm(initial=certificate_details(user_id=request.user.pk))

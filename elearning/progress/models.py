@@ -154,6 +154,12 @@ def new_verification_code() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(10))
 
 
+class CertificateQuerySet(models.QuerySet):
+    def current(self):
+        """Not replaced by a re-issue."""
+        return self.filter(replaced_at__isnull=True)
+
+
 class Certificate(models.Model):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -188,6 +194,19 @@ class Certificate(models.Model):
         verbose_name=_("commune"),
     )
     audience = models.CharField(_("audience"), max_length=32, choices=Audience.choices)
+    # A re-issue (the holder corrected their name or agency) replaces a certificate: the old
+    # one keeps what it printed, and its code still verifies and names its successor.
+    replaced_at = models.DateTimeField(_("replaced on"), null=True, blank=True)
+    replaced_by = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("replaced by"),
+    )
+
+    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("certificate")
@@ -195,9 +214,15 @@ class Certificate(models.Model):
         ordering = ["-issued_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["learner", "course"], name="progress_one_certificate_per_course"
+                fields=["learner", "course"],
+                condition=models.Q(replaced_at__isnull=True),
+                name="progress_one_current_certificate_per_course",
             )
         ]
 
     def __str__(self):
         return f"{self.verification_code} · {self.learner_name} · {self.course_title}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.replaced_at is None

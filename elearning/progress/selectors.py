@@ -62,7 +62,8 @@ def trusted_passes(*, user_id: int, content_ids: Iterable[int]) -> dict[int, flo
 
 
 def certificate_for(*, user_id: int, course_id: int) -> Certificate | None:
-    return Certificate.objects.filter(learner_id=user_id, course_id=course_id).first()
+    """The learner's current certificate of the course (not one it replaced)."""
+    return Certificate.objects.current().filter(learner_id=user_id, course_id=course_id).first()
 
 
 def normalise_code(code: str) -> str:
@@ -74,7 +75,11 @@ def certificate_by_code(*, code: str) -> Certificate | None:
     code = normalise_code(code)
     if not code:
         return None
-    return Certificate.objects.select_related("commune").filter(verification_code=code).first()
+    return (
+        Certificate.objects.select_related("commune", "replaced_by")
+        .filter(verification_code=code)
+        .first()
+    )
 
 
 def progress_in_courses(*, context) -> dict[int, ContentProgress]:
@@ -96,4 +101,6 @@ def mean_best_score(*, context, content_ids: Iterable[int]) -> int | None:
 
 
 def certificates_of(*, user_id: int):
-    return Certificate.objects.filter(learner_id=user_id).order_by("-issued_at")
+    """The learner's current certificates (the ones they replaced are on the verification
+    pages of their successors)."""
+    return Certificate.objects.current().filter(learner_id=user_id).order_by("-issued_at")

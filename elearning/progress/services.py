@@ -116,10 +116,10 @@ def mark_completed(
 def issue_certificate(
     *, user, course, score_percent: int, learner_name: str, context, agency="", department=""
 ) -> Certificate:
-    """One certificate per learner and course; issuing again returns the first one. The
-    caller decides that the course was passed (cms.learning knows what a course holds)."""
+    """One current certificate per learner and course; issuing again returns it. The caller
+    decides that the course was passed (cms.learning knows what a course holds)."""
     with transaction.atomic():
-        certificate = Certificate.objects.filter(learner=user, course=course).first()
+        certificate = Certificate.objects.current().filter(learner=user, course=course).first()
         if certificate is not None:
             return certificate
         try:
@@ -136,9 +136,49 @@ def issue_certificate(
                     audience=context.audience if context else "",
                 )
         except IntegrityError:
-            return Certificate.objects.get(learner=user, course=course)
+            return Certificate.objects.current().get(learner=user, course=course)
         commune_changed(commune_id=certificate.commune_id)
     return certificate
+
+
+def reissue_certificate(
+    *, certificate: Certificate, learner_name: str, agency="", department=""
+) -> Certificate:
+    """The holder corrected how their name, agency or unit is printed: a new certificate for
+    the same course and score, with a new code; the old one is kept as it was, marked as
+    replaced by the new one (its code still verifies and says so). Nothing changes when the
+    details are the same, or when the certificate was replaced already (its successor is
+    returned)."""
+    details = (learner_name[:255], agency[:255], department[:150])
+    with transaction.atomic():
+        old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if old.replaced_at is not None:
+            return Certificate.objects.current().get(
+                learner_id=old.learner_id, course_id=old.course_id
+            )
+        if (old.learner_name, old.agency, old.department) == details:
+            return old
+        now = timezone.now()
+        old.replaced_at = now
+        old.save(update_fields=["replaced_at"])
+        new = Certificate.objects.create(
+            learner_id=old.learner_id,
+            course_id=old.course_id,
+            issued_at=now,
+            score=old.score,
+            learner_name=details[0],
+            course_title=old.course_title,
+            agency=details[1],
+            department=details[2],
+            # Where and as whom the training counted: the first issue's snapshot.
+            commune_id=old.commune_id,
+            audience=old.audience,
+        )
+        old.replaced_by = new
+        old.save(update_fields=["replaced_by"])
+        # Still one person trained (coverage counts people, from their first certificate).
+        commune_changed(commune_id=new.commune_id)
+    return new
 
 
 def _locked_progress(*, context, content_id, course_id, content_audience) -> ContentProgress:

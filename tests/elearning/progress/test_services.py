@@ -370,3 +370,39 @@ def test_tasks_run_in_process_never_leave_a_change_uncounted(
         with django_capture_on_commit_callbacks(execute=True):
             submit(learner_context_for(UserFactory(), commune=commune), content_page(), key=key)
         assert people_counted(commune) == {"a": 1, "b": 2}[key]
+
+
+def _staff_trained(commune) -> list:
+    """The people the "staff trained" figure counts in the commune, with their first month."""
+    from elearning.coverage.sources import MEASURES
+
+    (measure,) = [m for m in MEASURES if m.indicator == "staff_trained"]
+    return list(measure.queryset(commune_ids=[commune.pk]))
+
+
+def test_a_reissued_certificate_still_counts_one_person_trained(learner, commune):
+    context = learner_context_for(learner, commune=commune, audience=Audience.POLICE)
+    course = content_page(title="Pháp luật")
+    first = services.issue_certificate(
+        user=learner, course=course, score_percent=90, learner_name="Trần Minh", context=context
+    )
+    counted = _staff_trained(commune)
+    assert len(counted) == 1
+
+    new = services.reissue_certificate(
+        certificate=first, learner_name="Trần Văn Minh", agency="Công an xã"
+    )
+
+    assert _staff_trained(commune) == counted  # one person, from the first certificate's month
+    assert (new.commune_id, new.audience, new.score) == (commune.pk, Audience.POLICE, 90)
+    assert selectors.certificate_for(user_id=learner.pk, course_id=course.pk) == new
+    # The same details again change nothing; the replaced one leads to its successor.
+    assert (
+        services.reissue_certificate(
+            certificate=new, learner_name="Trần Văn Minh", agency="Công an xã"
+        )
+        == new
+    )
+    assert services.reissue_certificate(certificate=first, learner_name="Ai đó") == new
+    with pytest.raises(IntegrityError), transaction.atomic():
+        first.__class__.objects.filter(pk=first.pk).update(replaced_at=None)  # two current ones
