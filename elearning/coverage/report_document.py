@@ -94,9 +94,14 @@ def build(*, overview, rows) -> ReportDocument:
             "area": area.label,
             "date": day.strftime("%d/%m/%Y"),
         },
-        _("%(met)s of %(targets)s indicators with a target have met it.")
-        % {"met": met, "targets": with_target},
+        _("Reporting period: %(period)s (figures as of %(date)s).")
+        % {"period": area.period.label if area.period else plan.year, "date": f"{day:%d/%m/%Y}"},
     ]
+    if not area.period or not area.period.key:  # targets are for the plan's whole period
+        paragraphs.append(
+            _("%(met)s of %(targets)s indicators with a target have met it.")
+            % {"met": met, "targets": with_target}
+        )
     tables = [
         Table(
             caption=_("Table 1. Indicators against the plan's targets"),

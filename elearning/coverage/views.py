@@ -2,11 +2,14 @@
 Every view reads through the reader's scope; exports are built from the same rows as the
 page, so they carry the same "<5"."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,88 +20,18 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from common.text import normalise
-from elearning.geo.models import AdminUnit
 
-from . import charts, imports, maps, pdf_requests, selectors, xlsx_report
+from . import charts, imports, maps, pdf_requests, selectors
 from .choices import IndicatorCode, Status
 from .columns import FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
 from .exports import SafeExportMixin
-from .models import PdfReport, Plan
+from .models import PdfReport
+from .view_mixins import PlanAreaMixin, ReaderMixin
 
 
 def _heading(code: str, label) -> str:
     """A rate's column says "%"; the community-session counts are numbers of times."""
     return str(label) if IndicatorCode(code).is_count else f"{label} (%)"
-
-
-class ReaderMixin:
-    """Only report readers get in; each sees their own scope."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = selectors.reader_scope(user=request.user)
-        if self.scope is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class PlanAreaMixin(ReaderMixin):
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = selectors.reader_scope(user=request.user)
-        if self.scope is None:
-            raise PermissionDenied
-        self.plan = get_object_or_404(
-            Plan.objects.select_related("scope_unit__catalog"), pk=kwargs["plan_id"]
-        )
-        unit = None
-        if unit_id := request.GET.get("unit"):
-            # A unit id is digits only: "abc", "1.5", "%00" or a huge number is no unit.
-            if not (unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 18):
-                raise Http404
-            unit = AdminUnit.objects.select_related("catalog").filter(pk=int(unit_id)).first()
-            if unit is None:
-                raise Http404
-        self.area = selectors.area_for(plan=self.plan, scope=self.scope, unit=unit)
-        if self.area is None:
-            raise PermissionDenied
-        return super(ReaderMixin, self).dispatch(request, *args, **kwargs)
-
-    def unit_query(self, unit=None) -> str:
-        unit = unit or self.area.unit
-        return f"?unit={unit.pk}" if unit else ""
-
-    def get_index_url(self):
-        return self.request.path
-
-    @cached_property
-    def parents(self):
-        return selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit)
-
-    @cached_property
-    def overview(self):
-        return selectors.overview(area=self.area, parents=self.parents)
-
-    def write_xlsx(self, queryset, output):
-        """The workbook for the report upward (xlsx_report), not Wagtail's single sheet."""
-        if isinstance(self, AreaView):
-            rows = list(queryset)
-        else:
-            rows = (
-                selectors.area_rows(area=self.area, parents=self.parents)
-                if self.area.has_children
-                else []
-            )
-        label = _("By province") if self.area.is_country else _("By commune")
-        output.write(xlsx_report.workbook(overview=self.overview, rows=rows, units_label=label))
-
-    def get_breadcrumbs_items(self):
-        items = [
-            {"url": reverse("coverage_reports:index"), "label": _("Coverage reports")},
-            {
-                "url": reverse("coverage_reports:overview", args=[self.plan.pk]),
-                "label": str(self.plan),
-            },
-        ]
-        return self.breadcrumbs_items + items + [{"url": "", "label": self.get_page_title()}]
 
 
 class PlanIndexView(ReaderMixin, SafeExportMixin, ReportView):
@@ -149,14 +82,6 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
     template_name = "coverage/overview.html"
     header_icon = "table"
     paginate_by = None
-    list_export = [
-        "label",
-        "value_display",
-        "target_display",
-        "status_label",
-        "numerator_display",
-        "denominator_display",
-    ]
     export_headings = {
         "label": gettext_lazy("Indicator"),
         "value_display": gettext_lazy("Value (%)"),
@@ -164,6 +89,7 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
         "status_label": gettext_lazy("Status"),
         "numerator_display": gettext_lazy("Counted"),
         "denominator_display": gettext_lazy("Out of"),
+        "previous_display": gettext_lazy("A year before (%)"),
     }
 
     def get_page_title(self):
@@ -181,10 +107,28 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
             Column("status_label", label=_("Status")),
             FigureColumn("numerator_display", label=_("Counted")),
             FigureColumn("denominator_display", label=_("Out of")),
-        ]
+        ] + (
+            [FigureColumn("previous_display", label=_("A year before (%)"))] if self.compare else []
+        )
+
+    @cached_property
+    def list_export(self):
+        fields = [*self.export_headings]
+        return fields if self.compare else fields[:-1]
 
     def get_queryset(self):
-        return self.overview.figures
+        figures = self.overview.figures
+        if self.compare:  # the same months a year before, each figure beside its own
+            before = selectors.overview(
+                area=replace(self.area, period=self.period.year_before()),
+                parents=tuple(
+                    replace(parent, period=self.period.year_before()) for parent in self.parents
+                ),
+            )
+            earlier = {figure.key: figure.value_display for figure in before.figures}
+            for figure in figures:
+                figure.previous_display = earlier.get(figure.key)
+        return figures
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -198,6 +142,7 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
             plan=self.plan,
             area=self.area,
             as_of=self.overview.as_of,
+            **self.period_context(),
             charts=[
                 (
                     figure,
@@ -209,11 +154,15 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
                 )
                 for figure in main
             ],
-            areas_url=reverse("coverage_reports:areas", args=[self.plan.pk]) + self.unit_query(),
-            pdf_url=reverse("coverage_reports:pdf", args=[self.plan.pk]) + self.unit_query(),
+            areas_url=reverse("coverage_reports:areas", args=[self.plan.pk]) + self.query(),
+            pdf_url=reverse("coverage_reports:pdf", args=[self.plan.pk]) + self.query(),
             documents=[
                 PdfReport.objects.filter(
-                    plan=self.plan, unit=self.area.unit, requested_by=self.request.user, format=kind
+                    plan=self.plan,
+                    unit=self.area.unit,
+                    period=self.period.key,
+                    requested_by=self.request.user,
+                    format=kind,
                 ).first()
                 for kind in PdfReport.Format.values
             ],
@@ -227,6 +176,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
     indicator, with a map coloured by the chosen one."""
 
     template_name = "coverage/areas.html"
+    lists_units = True
     header_icon = "list-ul"
     paginate_by = None
     default_ordering = "name"
@@ -272,7 +222,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
                 label=_("Unit"),
                 sort_key="name",
                 width="16rem",
-                get_url=lambda row: f"{overview}?unit={row.unit.pk}",
+                get_url=lambda row: overview + self.query(row.unit),
             )
         ]
         if self.is_legacy:
@@ -344,8 +294,9 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
             indicator=self.indicator,
             map=drawn,
             name_filter=self.request.GET.get("q", "")[:100],
-            overview_url=reverse("coverage_reports:overview", args=[self.plan.pk])
-            + self.unit_query(),
+            as_of=self.area.period.as_of(timezone.localdate()),
+            **self.period_context(),
+            overview_url=reverse("coverage_reports:overview", args=[self.plan.pk]) + self.query(),
         )
         return context
 
@@ -356,12 +307,16 @@ class PdfRequestView(PlanAreaMixin, View):
         if wanted not in PdfReport.Format.values:
             raise Http404
         pdf_requests.request_pdf(
-            plan=self.plan, unit=self.area.unit, user=request.user, format=wanted
+            plan=self.plan,
+            unit=self.area.unit,
+            period=self.period.key,
+            user=request.user,
+            format=wanted,
         )
         messages.success(
             request, _("The document is being prepared. Reload this page in a moment.")
         )
-        return redirect(reverse("coverage_reports:overview", args=[plan_id]) + self.unit_query())
+        return redirect(reverse("coverage_reports:overview", args=[plan_id]) + self.query())
 
 
 class PdfDownloadView(ReaderMixin, View):

@@ -69,7 +69,7 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
     book = Workbook()
     info = book.active
     info.title = _("Information")[:31]
-    period = f"{plan.year}" if plan.last_year == plan.year else f"{plan.year}–{plan.last_year}"
+    period = area.period.label if area.period else str(plan.year)
     block = [
         (_("Report"), _("Coverage of the prevention of human trafficking")),
         (_("Plan number"), plan.number),

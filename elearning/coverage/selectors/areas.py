@@ -13,6 +13,7 @@ from .figures import (
     course_titles,
     dissemination_documents,
     figures_of,
+    is_whole_period,
     targets_of,
 )
 from .inputs import collect
@@ -80,7 +81,9 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
     the parents' tables hide of the area is hidden in its figures first, so that adding up
     its rows cannot give it back."""
     inputs = figures_cache.get_or_compute(
-        "areas", area.commune_ids, lambda: collect(area, children=True)[0]
+        f"areas:{area.period.cache_key if area.period else ''}",
+        area.commune_ids,
+        lambda: collect(area, children=True)[0],
     )
     units = AdminUnit.objects.current()
     if area.is_country:
@@ -100,7 +103,12 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
     targets = targets_of(area.plan)
     for unit in units.order_by("name"):
         figures = figures_of(
-            inputs[unit.pk], plan=area.plan, docs=docs, courses=courses, targets=targets
+            inputs[unit.pk],
+            plan=area.plan,
+            docs=docs,
+            courses=courses,
+            targets=targets,
+            whole_period=is_whole_period(area),
         )
         rows.append(
             AreaRow(
