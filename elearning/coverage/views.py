@@ -5,7 +5,6 @@ page, so they carry the same "<5"."""
 from dataclasses import replace
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -14,16 +13,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from common.text import normalise
 
-from . import charts, imports, maps, pdf_requests, selectors
+from . import charts, maps, pdf_requests, selectors
 from .choices import IndicatorCode, Status
-from .columns import FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
+from .columns import DistrictColumn, FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
 from .exports import SafeExportMixin
 from .models import PdfReport
 from .view_mixins import PlanAreaMixin, ReaderMixin
@@ -132,12 +129,7 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Rates are charted; counts of community sessions have no percentage to chart.
-        main = [
-            figure
-            for figure in self.overview.figures
-            if not figure.is_detail and not IndicatorCode(figure.code).is_count
-        ]
+        main = charts.charted(self.overview.figures)
         context.update(
             plan=self.plan,
             area=self.area,
@@ -195,14 +187,14 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
 
     @cached_property
     def list_export(self):
-        fields = ["name"]
+        fields = ["name"] + (["district"] if self.has_districts else [])
         if self.is_legacy:
             fields.append("formerly")
         return fields + [f"{code}_display" for code, _label in self.indicator_columns]
 
     @cached_property
     def export_headings(self):
-        headings = {"name": _("Unit"), "formerly": _("Formerly")}
+        headings = {"name": _("Unit"), "district": _("Former district"), "formerly": _("Formerly")}
         headings.update(
             {f"{code}_display": _heading(code, label) for code, label in self.indicator_columns}
         )
@@ -225,6 +217,10 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
                 get_url=lambda row: overview + self.query(row.unit),
             )
         ]
+        if self.has_districts:
+            columns.append(
+                DistrictColumn("district", label=_("Former district"), sort_key="district")
+            )
         if self.is_legacy:
             columns.append(FormerlyColumn("formerly", label=_("Formerly")))
         columns += [
@@ -233,8 +229,32 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         ]
         return columns
 
+    @cached_property
+    def all_rows(self):
+        return selectors.area_rows(area=self.area, parents=self.parents)
+
+    @cached_property
+    def districts(self) -> list[tuple[int, str]]:
+        """The former districts of the table's communes, for grouping and filtering."""
+        found = {pk: name for row in self.all_rows for pk, name in row.former_districts}
+        return sorted(found.items(), key=lambda item: normalise(item[1]))
+
+    @cached_property
+    def has_districts(self) -> bool:
+        return bool(self.districts)
+
+    @cached_property
+    def district_filter(self) -> int | None:
+        """?district=<id>: a former district of these communes, or a 404."""
+        value = self.request.GET.get("district", "")
+        if not value:
+            return None
+        if not (value.isascii() and value.isdigit() and int(value) in dict(self.districts)):
+            raise Http404
+        return int(value)
+
     def get_valid_orderings(self):
-        return ["name", "-name"] + [
+        return ["name", "-name", "district", "-district"] + [
             f"{sign}{code}_sort" for code, _l in self.indicator_columns for sign in ("", "-")
         ]
 
@@ -245,6 +265,12 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         if key == "name":
             return sorted(
                 queryset, key=lambda row: normalise(row.name), reverse=ordering.startswith("-")
+            )
+        if key == "district":  # grouped by former district, communes by name inside each
+            return sorted(
+                queryset,
+                key=lambda row: (normalise(row.district) or "~", normalise(row.name)),
+                reverse=ordering.startswith("-"),
             )
         with_figure = [row for row in queryset if getattr(row, key) >= 0]
         without = [row for row in queryset if getattr(row, key) < 0]
@@ -259,7 +285,9 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         return normalise(self.request.GET.get("q", "").replace("\x00", ""))[:100]
 
     def get_base_queryset(self):
-        rows = selectors.area_rows(area=self.area, parents=self.parents)
+        rows = self.all_rows
+        if self.district_filter is not None:
+            rows = [row for row in rows if self.district_filter in dict(row.former_districts)]
         if self.name_filter:
             rows = [row for row in rows if self.name_filter in normalise(row.name)]
         return rows
@@ -294,6 +322,8 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
             indicator=self.indicator,
             map=drawn,
             name_filter=self.request.GET.get("q", "")[:100],
+            districts=self.districts,
+            district=self.district_filter,
             as_of=self.area.period.as_of(timezone.localdate()),
             **self.period_context(),
             overview_url=reverse("coverage_reports:overview", args=[self.plan.pk]) + self.query(),
@@ -336,52 +366,3 @@ class PdfDownloadView(ReaderMixin, View):
             filename=f"bao-cao-{report.plan.pk}.{report.format}",
             content_type=types[report.format],
         )
-
-
-class ImportView(WagtailAdminTemplateMixin, TemplateView):
-    """Upload a CSV/XLSX file, see every bad row, import only a file without any."""
-
-    template_name = "coverage/import.html"
-    session_key = "coverage_import"
-    header_icon = "upload"
-
-    def get_page_title(self):
-        return self.kind.label
-
-    def dispatch(self, request, kind):
-        self.kind = imports.KINDS.get(kind)
-        if self.kind is None:
-            raise Http404
-        if not (
-            request.user.has_perm("coverage.add_denominator")
-            and request.user.has_perm("coverage.change_denominator")
-            and request.user.has_perm("coverage.add_communeprofile")
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, kind)
-
-    def render(self, **context):
-        return self.render_to_response(self.get_context_data(kind=self.kind, **context))
-
-    def get(self, request, kind):
-        return self.render()
-
-    def post(self, request, kind):
-        if "confirm" in request.POST:
-            pending = request.session.get(self.session_key) or {}
-            if pending.get("kind") != self.kind.key or not pending.get("rows"):
-                messages.error(request, _("Nothing to import: upload the file again."))
-                return redirect(request.path)
-            count = imports.import_rows(kind=self.kind, rows=pending["rows"])
-            del request.session[self.session_key]
-            messages.success(request, _("Imported %(count)s rows.") % {"count": count})
-            return redirect(request.path)
-        upload = request.FILES.get("file")
-        if upload is None:
-            return self.render(errors=[_("Choose a CSV or XLSX file.")])
-        preview = imports.preview(kind=self.kind, upload=upload)
-        if preview.is_valid:
-            request.session[self.session_key] = {"kind": self.kind.key, "rows": preview.rows}
-        else:
-            request.session.pop(self.session_key, None)
-        return self.render(preview=preview, errors=preview.errors)

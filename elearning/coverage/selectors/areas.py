@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from elearning.coverage import figures_cache
 from elearning.coverage.choices import IndicatorCode
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
+from elearning.geo.selectors import former_districts
 
 from .figures import (
     area_figures,
@@ -30,6 +31,8 @@ class AreaRow:
     figures: dict  # indicator code -> the indicator's Figure
     all_figures: list  # with the details (agencies, courses, documents)
     former_units: list = field(default_factory=list)  # legacy units it came from (legacy plans)
+    # The districts (before 1/7/2025) its former communes belonged to, as (id, name).
+    former_districts: list = field(default_factory=list)
 
     def __getattr__(self, name):
         # Columns and exports read "<code>_display" and "<code>_sort".
@@ -46,6 +49,10 @@ class AreaRow:
     @property
     def formerly(self) -> str:
         return ", ".join(self.former_units)
+
+    @property
+    def district(self) -> str:
+        return ", ".join(name for _pk, name in self.former_districts)
 
 
 def area_rows(*, area: Area, parents: tuple = ()) -> list[AreaRow]:
@@ -98,6 +105,7 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         ).values_list("to_unit_id", "from_unit__name"):
             names[to_id].append(name)
         formerly = {pk: sorted(n) for pk, n in names.items()}
+    districts = {} if area.is_country else former_districts(area.commune_ids)
     rows = []
     courses = course_titles(inputs.values())
     targets = targets_of(area.plan)
@@ -116,6 +124,7 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
                 figures={figure.code: figure for figure in figures if not figure.is_detail},
                 all_figures=figures,
                 former_units=formerly.get(unit.pk, []),
+                former_districts=districts.get(unit.pk, []),
             )
         )
     total = area_figures(area, docs=docs)
