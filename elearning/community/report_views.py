@@ -80,7 +80,6 @@ class SessionReportView(PlanAreaMixin, SafeExportMixin, ReportView):
             kinds=SessionKind.choices,
             communes=communes,
             chosen=self.chosen,
-            overview_url=reverse("coverage_reports:overview", args=[self.plan.pk])
-            + self.unit_query(),
+            overview_url=reverse("coverage_reports:overview", args=[self.plan.pk]) + self.query(),
         )
         return context

@@ -7,11 +7,18 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from .choices import IndicatorCode
 from .numbers import vn_number
 
 # Colour steps for the map (light to dark), and grey for "no figure" / "<5".
 STEPS = ["#fde0c5", "#facba6", "#f59e72", "#ef6f4c", "#d94432", "#a52a2a"]
 NO_VALUE = "#cccccc"
+
+
+def charted(figures) -> list:
+    """The figures that get a chart: the rates (community-session counts have no percentage
+    to chart), not their details."""
+    return [f for f in figures if not f.is_detail and not IndicatorCode(f.code).is_count]
 
 
 def line_chart(points, *, target=None, title="", width=320, height=140) -> str:

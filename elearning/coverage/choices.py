@@ -66,7 +66,7 @@ DEFINITIONS = {
     IndicatorCode.REACH: _(
         "People aged 14–60 in key-area communes who completed at least one community lesson "
         "or quiz ÷ the population aged 14–60 of those communes (latest headcount), counted "
-        "from the start of the plan's period."
+        "in the period shown, each person in the month they were first counted."
     ),
     IndicatorCode.IN_DEPTH_MODEL: _(
         "Communes whose latest profile has an in-depth prevention model ÷ all communes of the area."

@@ -64,3 +64,10 @@ class UnitColumn(TitleColumn):
             self.get_link_url(instance, parent_context),
             self.get_value(instance),
         )
+
+
+class DistrictColumn(Column):
+    """The former district(s) a commune was formed from: readers still think in them."""
+
+    def render_cell_html(self, instance, parent_context):
+        return format_html('<td class="coverage-district">{}</td>', instance.district)

@@ -75,6 +75,7 @@ def load(*, out) -> Plan | None:
         )
     if created:
         out(f"Created the coverage plan {NUMBER} (Ninh Bình, 2020).")
+    _sample_plan(legacy, out=out)
 
     communes = sorted(
         AdminUnit.objects.filter(pk__in=selectors.communes_of(legacy)), key=lambda u: u.code
@@ -91,6 +92,30 @@ def load(*, out) -> Plan | None:
         "with sample population figures."
     )
     return plan
+
+
+def _sample_plan(legacy, *, out) -> None:
+    """The 2020 plan counts 2020, when the demo has no learners: a SAMPLE plan for this year,
+    with the same targets, shows the demo's figures. Flagged for an editor's review: no such
+    plan was issued."""
+    year = timezone.localdate().year
+    plan, created = Plan.objects.get_or_create(
+        number="…/KH-BCĐ (mẫu)",
+        year=year,
+        defaults={
+            **PLAN,
+            "title": f"Kế hoạch mẫu năm {year} (minh hoạ, chưa phải văn bản thật)",
+            "year": year,
+            "scope_unit": legacy,
+            "needs_review": True,
+        },
+    )
+    for code, value in TARGETS.items():
+        Target.objects.get_or_create(
+            plan=plan, indicator=Indicator.objects.get(code=code), defaults={"value": value}
+        )
+    if created:
+        out(f"Created a sample coverage plan for {year} (needs an editor's review).")
 
 
 def _profiles(communes, rng, *, year):

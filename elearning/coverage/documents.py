@@ -6,10 +6,10 @@ import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import report_document, selectors
+from . import periods, report_document, selectors
 from .models import PdfReport
 
 logger = logging.getLogger(__name__)
@@ -22,7 +22,9 @@ def _set(report, **fields):
 
 
 def _draw(report, area, scope) -> bytes:
-    parents = selectors.parent_areas(plan=report.plan, scope=scope, unit=report.unit)
+    parents = selectors.parent_areas(
+        plan=report.plan, scope=scope, unit=report.unit, period=area.period
+    )
     overview = selectors.overview(area=area, parents=parents)
     rows = selectors.area_rows(area=area, parents=parents) if overview.area.has_children else []
     _set(report, progress=40)
@@ -47,7 +49,12 @@ def render_report(*, report_id: int) -> PdfReport | None:
     _set(report, status=PdfReport.Status.PENDING, progress=10, failure_reason="")
     with translation.override(settings.LANGUAGE_CODE):
         scope = selectors.reader_scope(user=report.requested_by)
-        area = scope and selectors.area_for(plan=report.plan, scope=scope, unit=report.unit)
+        period = periods.parse(report.plan, report.period, today=timezone.localdate())
+        area = (
+            scope
+            and period
+            and selectors.area_for(plan=report.plan, scope=scope, unit=report.unit, period=period)
+        )
         if area is None:
             _set(
                 report,

@@ -330,6 +330,8 @@ class PdfReport(models.Model):
     requested_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     format = models.CharField(max_length=8, choices=Format.choices, default=Format.PDF)
+    # The reporting period's key (coverage.periods): "" for the plan's whole period.
+    period = models.CharField(max_length=16, blank=True, default="")
     # Percent done, shown while it is being prepared.
     progress = models.PositiveSmallIntegerField(default=0)
     # Why it failed, in the reader's words (the details are in the worker's log).

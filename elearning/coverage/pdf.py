@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 
 from common.pdf_fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
 
+from .chart_images import HEIGHT, WIDTH
 from .report_document import MOTTO, ReportDocument
+
+CHART_RATIO = HEIGHT / WIDTH
 
 
 def _text(value) -> str:
@@ -23,7 +26,15 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        Image,
+        KeepTogether,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, alignment=TA_JUSTIFY)
@@ -90,6 +101,9 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
             )
         )
         story += [Spacer(1, 4 * mm), Paragraph(_text(table.caption), head), drawn]
+    for chart in document.charts:
+        drawn = Image(io.BytesIO(chart.png), width=150 * mm, height=150 * mm * CHART_RATIO)
+        story += [Spacer(1, 4 * mm), KeepTogether([Paragraph(_text(chart.caption), head), drawn])]
     story.append(Spacer(1, 3 * mm))
     story += [Paragraph(_text(note), small) for note in document.notes]
     footer = Table(

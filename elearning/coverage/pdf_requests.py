@@ -5,7 +5,9 @@ from .models import PdfReport
 from .tasks import make_overview_pdf
 
 
-def request_pdf(*, plan, unit, user, format=PdfReport.Format.PDF) -> PdfReport:
-    report = PdfReport.objects.create(plan=plan, unit=unit, requested_by=user, format=format)
+def request_pdf(*, plan, unit, user, format=PdfReport.Format.PDF, period="") -> PdfReport:
+    report = PdfReport.objects.create(
+        plan=plan, unit=unit, requested_by=user, format=format, period=period
+    )
     make_overview_pdf.delay_on_commit(report.pk)
     return report

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from .chart_images import line_chart_png
+from .charts import charted
 from .choices import IndicatorCode, definitions
 from .numbers import vn_number
 
@@ -24,6 +26,12 @@ class Table:
 
 
 @dataclass
+class Chart:
+    caption: str
+    png: bytes  # chart_images.line_chart_png
+
+
+@dataclass
 class ReportDocument:
     issuer: str
     number: str
@@ -32,6 +40,7 @@ class ReportDocument:
     subtitle: str
     paragraphs: list[str]
     tables: list[Table] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     signer: str = ""
@@ -94,9 +103,14 @@ def build(*, overview, rows) -> ReportDocument:
             "area": area.label,
             "date": day.strftime("%d/%m/%Y"),
         },
-        _("%(met)s of %(targets)s indicators with a target have met it.")
-        % {"met": met, "targets": with_target},
+        _("Reporting period: %(period)s (figures as of %(date)s).")
+        % {"period": area.period.label if area.period else plan.year, "date": f"{day:%d/%m/%Y}"},
     ]
+    if not area.period or not area.period.key:  # targets are for the plan's whole period
+        paragraphs.append(
+            _("%(met)s of %(targets)s indicators with a target have met it.")
+            % {"met": met, "targets": with_target}
+        )
     tables = [
         Table(
             caption=_("Table 1. Indicators against the plan's targets"),
@@ -118,6 +132,22 @@ def build(*, overview, rows) -> ReportDocument:
                 widths=[0.28] + [0.72 / len(codes)] * len(codes),
             )
         )
+    figure_charts = [
+        Chart(
+            caption=(
+                _("Figure %(number)s. %(indicator)s (target %(target)s%%)")
+                if figure.target is not None
+                else _("Figure %(number)s. %(indicator)s")
+            )
+            % {
+                "number": number,
+                "indicator": figure.label,
+                "target": vn_number(float(figure.target or 0)),
+            },
+            png=line_chart_png(overview.series.get(figure.code, []), target=figure.target),
+        )
+        for number, figure in enumerate(charted(overview.figures), start=1)
+    ]
     notes = [
         _(
             "A figure about fewer than 5 people is shown as “<5”; “*” marks a figure withheld "
@@ -141,6 +171,7 @@ def build(*, overview, rows) -> ReportDocument:
         % {"area": area.label},
         paragraphs=paragraphs,
         tables=tables,
+        charts=figure_charts,
         notes=notes,
         recipients=[
             _("As above;"),

@@ -88,4 +88,3 @@ def remove_report_scope(*, user) -> None:
     group that let them into the admin."""
     ReportReader.objects.filter(user=user).delete()
     user.groups.remove(readers_group())
-

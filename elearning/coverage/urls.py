@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "coverage_reports"
 
@@ -10,5 +10,5 @@ urlpatterns = [
     path("<int:plan_id>/areas/", views.AreaView.as_view(), name="areas"),
     path("<int:plan_id>/pdf/", views.PdfRequestView.as_view(), name="pdf"),
     path("pdf/<int:pk>/", views.PdfDownloadView.as_view(), name="pdf_download"),
-    path("import/<slug:kind>/", views.ImportView.as_view(), name="import"),
+    path("import/<slug:kind>/", import_views.ImportView.as_view(), name="import"),
 ]

@@ -2,103 +2,33 @@
 Every view reads through the reader's scope; exports are built from the same rows as the
 page, so they carry the same "<5"."""
 
+from dataclasses import replace
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from common.text import normalise
-from elearning.geo.models import AdminUnit
 
-from . import charts, imports, maps, pdf_requests, selectors, xlsx_report
+from . import charts, maps, pdf_requests, selectors
 from .choices import IndicatorCode, Status
-from .columns import FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
+from .columns import DistrictColumn, FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
 from .exports import SafeExportMixin
-from .models import PdfReport, Plan
+from .models import PdfReport
+from .view_mixins import PlanAreaMixin, ReaderMixin
 
 
 def _heading(code: str, label) -> str:
     """A rate's column says "%"; the community-session counts are numbers of times."""
     return str(label) if IndicatorCode(code).is_count else f"{label} (%)"
-
-
-class ReaderMixin:
-    """Only report readers get in; each sees their own scope."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = selectors.reader_scope(user=request.user)
-        if self.scope is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class PlanAreaMixin(ReaderMixin):
-    def dispatch(self, request, *args, **kwargs):
-        self.scope = selectors.reader_scope(user=request.user)
-        if self.scope is None:
-            raise PermissionDenied
-        self.plan = get_object_or_404(
-            Plan.objects.select_related("scope_unit__catalog"), pk=kwargs["plan_id"]
-        )
-        unit = None
-        if unit_id := request.GET.get("unit"):
-            # A unit id is digits only: "abc", "1.5", "%00" or a huge number is no unit.
-            if not (unit_id.isascii() and unit_id.isdigit() and len(unit_id) <= 18):
-                raise Http404
-            unit = AdminUnit.objects.select_related("catalog").filter(pk=int(unit_id)).first()
-            if unit is None:
-                raise Http404
-        self.area = selectors.area_for(plan=self.plan, scope=self.scope, unit=unit)
-        if self.area is None:
-            raise PermissionDenied
-        return super(ReaderMixin, self).dispatch(request, *args, **kwargs)
-
-    def unit_query(self, unit=None) -> str:
-        unit = unit or self.area.unit
-        return f"?unit={unit.pk}" if unit else ""
-
-    def get_index_url(self):
-        return self.request.path
-
-    @cached_property
-    def parents(self):
-        return selectors.parent_areas(plan=self.plan, scope=self.scope, unit=self.area.unit)
-
-    @cached_property
-    def overview(self):
-        return selectors.overview(area=self.area, parents=self.parents)
-
-    def write_xlsx(self, queryset, output):
-        """The workbook for the report upward (xlsx_report), not Wagtail's single sheet."""
-        if isinstance(self, AreaView):
-            rows = list(queryset)
-        else:
-            rows = (
-                selectors.area_rows(area=self.area, parents=self.parents)
-                if self.area.has_children
-                else []
-            )
-        label = _("By province") if self.area.is_country else _("By commune")
-        output.write(xlsx_report.workbook(overview=self.overview, rows=rows, units_label=label))
-
-    def get_breadcrumbs_items(self):
-        items = [
-            {"url": reverse("coverage_reports:index"), "label": _("Coverage reports")},
-            {
-                "url": reverse("coverage_reports:overview", args=[self.plan.pk]),
-                "label": str(self.plan),
-            },
-        ]
-        return self.breadcrumbs_items + items + [{"url": "", "label": self.get_page_title()}]
 
 
 class PlanIndexView(ReaderMixin, SafeExportMixin, ReportView):
@@ -149,14 +79,6 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
     template_name = "coverage/overview.html"
     header_icon = "table"
     paginate_by = None
-    list_export = [
-        "label",
-        "value_display",
-        "target_display",
-        "status_label",
-        "numerator_display",
-        "denominator_display",
-    ]
     export_headings = {
         "label": gettext_lazy("Indicator"),
         "value_display": gettext_lazy("Value (%)"),
@@ -164,6 +86,7 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
         "status_label": gettext_lazy("Status"),
         "numerator_display": gettext_lazy("Counted"),
         "denominator_display": gettext_lazy("Out of"),
+        "previous_display": gettext_lazy("A year before (%)"),
     }
 
     def get_page_title(self):
@@ -181,23 +104,37 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
             Column("status_label", label=_("Status")),
             FigureColumn("numerator_display", label=_("Counted")),
             FigureColumn("denominator_display", label=_("Out of")),
-        ]
+        ] + (
+            [FigureColumn("previous_display", label=_("A year before (%)"))] if self.compare else []
+        )
+
+    @cached_property
+    def list_export(self):
+        fields = [*self.export_headings]
+        return fields if self.compare else fields[:-1]
 
     def get_queryset(self):
-        return self.overview.figures
+        figures = self.overview.figures
+        if self.compare:  # the same months a year before, each figure beside its own
+            before = selectors.overview(
+                area=replace(self.area, period=self.period.year_before()),
+                parents=tuple(
+                    replace(parent, period=self.period.year_before()) for parent in self.parents
+                ),
+            )
+            earlier = {figure.key: figure.value_display for figure in before.figures}
+            for figure in figures:
+                figure.previous_display = earlier.get(figure.key)
+        return figures
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Rates are charted; counts of community sessions have no percentage to chart.
-        main = [
-            figure
-            for figure in self.overview.figures
-            if not figure.is_detail and not IndicatorCode(figure.code).is_count
-        ]
+        main = charts.charted(self.overview.figures)
         context.update(
             plan=self.plan,
             area=self.area,
             as_of=self.overview.as_of,
+            **self.period_context(),
             charts=[
                 (
                     figure,
@@ -209,14 +146,17 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
                 )
                 for figure in main
             ],
-            areas_url=reverse("coverage_reports:areas", args=[self.plan.pk]) + self.unit_query(),
-            pdf_url=reverse("coverage_reports:pdf", args=[self.plan.pk]) + self.unit_query(),
+            areas_url=reverse("coverage_reports:areas", args=[self.plan.pk]) + self.query(),
+            pdf_url=reverse("coverage_reports:pdf", args=[self.plan.pk]) + self.query(),
             # The community sessions behind the session figures (elearning/community/report_views).
-            sessions_url=reverse("community_session_report", args=[self.plan.pk])
-            + self.unit_query(),
+            sessions_url=reverse("community_session_report", args=[self.plan.pk]) + self.query(),
             documents=[
                 PdfReport.objects.filter(
-                    plan=self.plan, unit=self.area.unit, requested_by=self.request.user, format=kind
+                    plan=self.plan,
+                    unit=self.area.unit,
+                    period=self.period.key,
+                    requested_by=self.request.user,
+                    format=kind,
                 ).first()
                 for kind in PdfReport.Format.values
             ],
@@ -230,6 +170,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
     indicator, with a map coloured by the chosen one."""
 
     template_name = "coverage/areas.html"
+    lists_units = True
     header_icon = "list-ul"
     paginate_by = None
     default_ordering = "name"
@@ -248,14 +189,14 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
 
     @cached_property
     def list_export(self):
-        fields = ["name"]
+        fields = ["name"] + (["district"] if self.has_districts else [])
         if self.is_legacy:
             fields.append("formerly")
         return fields + [f"{code}_display" for code, _label in self.indicator_columns]
 
     @cached_property
     def export_headings(self):
-        headings = {"name": _("Unit"), "formerly": _("Formerly")}
+        headings = {"name": _("Unit"), "district": _("Former district"), "formerly": _("Formerly")}
         headings.update(
             {f"{code}_display": _heading(code, label) for code, label in self.indicator_columns}
         )
@@ -275,9 +216,13 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
                 label=_("Unit"),
                 sort_key="name",
                 width="16rem",
-                get_url=lambda row: f"{overview}?unit={row.unit.pk}",
+                get_url=lambda row: overview + self.query(row.unit),
             )
         ]
+        if self.has_districts:
+            columns.append(
+                DistrictColumn("district", label=_("Former district"), sort_key="district")
+            )
         if self.is_legacy:
             columns.append(FormerlyColumn("formerly", label=_("Formerly")))
         columns += [
@@ -286,8 +231,32 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         ]
         return columns
 
+    @cached_property
+    def all_rows(self):
+        return selectors.area_rows(area=self.area, parents=self.parents)
+
+    @cached_property
+    def districts(self) -> list[tuple[int, str]]:
+        """The former districts of the table's communes, for grouping and filtering."""
+        found = {pk: name for row in self.all_rows for pk, name in row.former_districts}
+        return sorted(found.items(), key=lambda item: normalise(item[1]))
+
+    @cached_property
+    def has_districts(self) -> bool:
+        return bool(self.districts)
+
+    @cached_property
+    def district_filter(self) -> int | None:
+        """?district=<id>: a former district of these communes, or a 404."""
+        value = self.request.GET.get("district", "")
+        if not value:
+            return None
+        if not (value.isascii() and value.isdigit() and int(value) in dict(self.districts)):
+            raise Http404
+        return int(value)
+
     def get_valid_orderings(self):
-        return ["name", "-name"] + [
+        return ["name", "-name", "district", "-district"] + [
             f"{sign}{code}_sort" for code, _l in self.indicator_columns for sign in ("", "-")
         ]
 
@@ -298,6 +267,12 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         if key == "name":
             return sorted(
                 queryset, key=lambda row: normalise(row.name), reverse=ordering.startswith("-")
+            )
+        if key == "district":  # grouped by former district, communes by name inside each
+            return sorted(
+                queryset,
+                key=lambda row: (normalise(row.district) or "~", normalise(row.name)),
+                reverse=ordering.startswith("-"),
             )
         with_figure = [row for row in queryset if getattr(row, key) >= 0]
         without = [row for row in queryset if getattr(row, key) < 0]
@@ -312,7 +287,9 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         return normalise(self.request.GET.get("q", "").replace("\x00", ""))[:100]
 
     def get_base_queryset(self):
-        rows = selectors.area_rows(area=self.area, parents=self.parents)
+        rows = self.all_rows
+        if self.district_filter is not None:
+            rows = [row for row in rows if self.district_filter in dict(row.former_districts)]
         if self.name_filter:
             rows = [row for row in rows if self.name_filter in normalise(row.name)]
         return rows
@@ -347,8 +324,11 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
             indicator=self.indicator,
             map=drawn,
             name_filter=self.request.GET.get("q", "")[:100],
-            overview_url=reverse("coverage_reports:overview", args=[self.plan.pk])
-            + self.unit_query(),
+            districts=self.districts,
+            district=self.district_filter,
+            as_of=self.area.period.as_of(timezone.localdate()),
+            **self.period_context(),
+            overview_url=reverse("coverage_reports:overview", args=[self.plan.pk]) + self.query(),
         )
         return context
 
@@ -359,12 +339,16 @@ class PdfRequestView(PlanAreaMixin, View):
         if wanted not in PdfReport.Format.values:
             raise Http404
         pdf_requests.request_pdf(
-            plan=self.plan, unit=self.area.unit, user=request.user, format=wanted
+            plan=self.plan,
+            unit=self.area.unit,
+            period=self.period.key,
+            user=request.user,
+            format=wanted,
         )
         messages.success(
             request, _("The document is being prepared. Reload this page in a moment.")
         )
-        return redirect(reverse("coverage_reports:overview", args=[plan_id]) + self.unit_query())
+        return redirect(reverse("coverage_reports:overview", args=[plan_id]) + self.query())
 
 
 class PdfDownloadView(ReaderMixin, View):
@@ -384,52 +368,3 @@ class PdfDownloadView(ReaderMixin, View):
             filename=f"bao-cao-{report.plan.pk}.{report.format}",
             content_type=types[report.format],
         )
-
-
-class ImportView(WagtailAdminTemplateMixin, TemplateView):
-    """Upload a CSV/XLSX file, see every bad row, import only a file without any."""
-
-    template_name = "coverage/import.html"
-    session_key = "coverage_import"
-    header_icon = "upload"
-
-    def get_page_title(self):
-        return self.kind.label
-
-    def dispatch(self, request, kind):
-        self.kind = imports.KINDS.get(kind)
-        if self.kind is None:
-            raise Http404
-        if not (
-            request.user.has_perm("coverage.add_denominator")
-            and request.user.has_perm("coverage.change_denominator")
-            and request.user.has_perm("coverage.add_communeprofile")
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, kind)
-
-    def render(self, **context):
-        return self.render_to_response(self.get_context_data(kind=self.kind, **context))
-
-    def get(self, request, kind):
-        return self.render()
-
-    def post(self, request, kind):
-        if "confirm" in request.POST:
-            pending = request.session.get(self.session_key) or {}
-            if pending.get("kind") != self.kind.key or not pending.get("rows"):
-                messages.error(request, _("Nothing to import: upload the file again."))
-                return redirect(request.path)
-            count = imports.import_rows(kind=self.kind, rows=pending["rows"])
-            del request.session[self.session_key]
-            messages.success(request, _("Imported %(count)s rows.") % {"count": count})
-            return redirect(request.path)
-        upload = request.FILES.get("file")
-        if upload is None:
-            return self.render(errors=[_("Choose a CSV or XLSX file.")])
-        preview = imports.preview(kind=self.kind, upload=upload)
-        if preview.is_valid:
-            request.session[self.session_key] = {"kind": self.kind.key, "rows": preview.rows}
-        else:
-            request.session.pop(self.session_key, None)
-        return self.render(preview=preview, errors=preview.errors)

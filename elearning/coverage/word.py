@@ -68,6 +68,10 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
                 run.font.size = Pt(9)
                 if index:
                     cell.paragraphs[0].alignment = right
+    for chart in document.charts:
+        paragraph(word, chart.caption, bold=True, size=11)
+        word.add_picture(io.BytesIO(chart.png), width=Mm(150))
+        word.paragraphs[-1].alignment = centre
     for note in document.notes:
         paragraph(word, note, italic=True, size=10)
     footer = word.add_table(rows=1, cols=2)

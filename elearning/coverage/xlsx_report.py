@@ -71,7 +71,7 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
     book = Workbook()
     info = book.active
     info.title = _("Information")[:31]
-    period = f"{plan.year}" if plan.last_year == plan.year else f"{plan.year}–{plan.last_year}"
+    period = area.period.label if area.period else str(plan.year)
     block = [
         (_("Report"), _("Coverage of the prevention of human trafficking")),
         (_("Plan number"), plan.number),
@@ -129,19 +129,29 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
         units = book.create_sheet(units_label[:31])
         codes = IndicatorCode.values
         legacy = any(row.former_units for row in rows)
-        headings = [_("Unit"), _("Code")] + ([_("Formerly")] if legacy else [])
+        districts = any(row.former_districts for row in rows)
+        headings = [_("Unit"), _("Code")] + ([_("Former district")] if districts else [])
+        headings += [_("Formerly")] if legacy else []
         headings += [f"{label} (%)" for _code, label in IndicatorCode.choices] + [_("Note")]
         table = []
         for row in rows:
             values = [getattr(row, f"{code}_display") for code in codes]
             table.append(
                 [row.name, row.unit.code]
+                + ([row.district] if districts else [])
                 + ([row.formerly] if legacy else [])
                 + values
                 + [_flags(values)]
             )
         _table(
-            units, headings, table, [28, 10] + ([40] if legacy else []) + [16] * len(codes) + [8]
+            units,
+            headings,
+            table,
+            [28, 10]
+            + ([24] if districts else [])
+            + ([40] if legacy else [])
+            + [16] * len(codes)
+            + [8],
         )
 
     agencies = [

@@ -4,7 +4,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 
 from common.text import normalise
 
-from .models import AdminUnit
+from .models import AdminUnit, AdminUnitLineage
 
 
 def current_communes():
@@ -47,3 +47,19 @@ def search_communes(*, text: str, limit: int = 20):
     return queryset.annotate(rank=rank).order_by("rank", "search_name", "province__search_name")[
         :limit
     ]
+
+
+def former_districts(commune_ids) -> dict[int, list[tuple[int, str]]]:
+    """The districts (before 1/7/2025, when Vietnam still had them) that each current commune
+    was formed from, as (id, name), known from the lineage of its former communes: most
+    communes come from one district, some from two or more."""
+    districts: dict[int, dict[int, str]] = {}
+    for to_id, district_id, name in (
+        AdminUnitLineage.objects.filter(
+            to_unit_id__in=list(commune_ids), from_unit__parent__level=AdminUnit.Level.DISTRICT
+        )
+        .values_list("to_unit_id", "from_unit__parent_id", "from_unit__parent__name")
+        .order_by("from_unit__parent__name")
+    ):
+        districts.setdefault(to_id, {})[district_id] = name
+    return {pk: list(found.items()) for pk, found in districts.items()}

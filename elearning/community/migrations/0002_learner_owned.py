@@ -5,20 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('community', '0001_initial'),
+        ("community", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='sessioncheckin',
-            name='visitor_key',
-            field=models.CharField(blank=True, max_length=64, null=True, verbose_name='visitor key'),
+            model_name="sessioncheckin",
+            name="visitor_key",
+            field=models.CharField(
+                blank=True, max_length=64, null=True, verbose_name="visitor key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sessioncheckin',
-            constraint=models.CheckConstraint(condition=models.Q(('learner__isnull', False), ('visitor_key__isnull', False), _connector='OR'), name='community_sessioncheckin_has_owner'),
+            model_name="sessioncheckin",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("learner__isnull", False), ("visitor_key__isnull", False), _connector="OR"
+                ),
+                name="community_sessioncheckin_has_owner",
+            ),
         ),
     ]

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from elearning.coverage import figures_cache
 from elearning.coverage.choices import IndicatorCode
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
+from elearning.geo.selectors import former_districts
 
 from .figures import (
     area_figures,
     course_titles,
     dissemination_documents,
     figures_of,
+    is_whole_period,
     targets_of,
 )
 from .inputs import collect
@@ -29,6 +31,8 @@ class AreaRow:
     figures: dict  # indicator code -> the indicator's Figure
     all_figures: list  # with the details (agencies, courses, documents)
     former_units: list = field(default_factory=list)  # legacy units it came from (legacy plans)
+    # The districts (before 1/7/2025) its former communes belonged to, as (id, name).
+    former_districts: list = field(default_factory=list)
 
     def __getattr__(self, name):
         # Columns and exports read "<code>_display" and "<code>_sort".
@@ -45,6 +49,10 @@ class AreaRow:
     @property
     def formerly(self) -> str:
         return ", ".join(self.former_units)
+
+    @property
+    def district(self) -> str:
+        return ", ".join(name for _pk, name in self.former_districts)
 
 
 def area_rows(*, area: Area, parents: tuple = ()) -> list[AreaRow]:
@@ -80,7 +88,9 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
     the parents' tables hide of the area is hidden in its figures first, so that adding up
     its rows cannot give it back."""
     inputs = figures_cache.get_or_compute(
-        "areas", area.commune_ids, lambda: collect(area, children=True)[0]
+        f"areas:{area.period.cache_key if area.period else ''}",
+        area.commune_ids,
+        lambda: collect(area, children=True)[0],
     )
     units = AdminUnit.objects.current()
     if area.is_country:
@@ -95,12 +105,18 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         ).values_list("to_unit_id", "from_unit__name"):
             names[to_id].append(name)
         formerly = {pk: sorted(n) for pk, n in names.items()}
+    districts = {} if area.is_country else former_districts(area.commune_ids)
     rows = []
     courses = course_titles(inputs.values())
     targets = targets_of(area.plan)
     for unit in units.order_by("name"):
         figures = figures_of(
-            inputs[unit.pk], plan=area.plan, docs=docs, courses=courses, targets=targets
+            inputs[unit.pk],
+            plan=area.plan,
+            docs=docs,
+            courses=courses,
+            targets=targets,
+            whole_period=is_whole_period(area),
         )
         rows.append(
             AreaRow(
@@ -108,6 +124,7 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
                 figures={figure.code: figure for figure in figures if not figure.is_detail},
                 all_figures=figures,
                 former_units=formerly.get(unit.pk, []),
+                former_districts=districts.get(unit.pk, []),
             )
         )
     total = area_figures(area, docs=docs)

@@ -16,7 +16,7 @@ from elearning.coverage import figures_cache
 from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode, ModelType, Status
 from elearning.coverage.models import Plan
 
-from .inputs import ALL, Inputs, as_of, collect, model_counts_by_year
+from .inputs import ALL, Inputs, as_of, collect, counted_to, model_counts_by_year
 from .scope import Area
 from .suppression import shown_points
 
@@ -117,7 +117,9 @@ def _elapsed(plan: Plan) -> float:
     return max(0.0, min(1.0, (today - start).days / max(1, (end - start).days)))
 
 
-def _status(figure: Figure, *, elapsed: float) -> str:
+def _status(figure: Figure, *, elapsed: float | None) -> str:
+    if elapsed is None:
+        return ""  # a part of the plan's period: its targets are for the whole
     if figure.target is None:
         return Status.NO_TARGET if not figure.is_detail else ""
     value = figure.numerator if IndicatorCode(figure.code).is_count else figure.value
@@ -134,7 +136,18 @@ def targets_of(plan: Plan) -> dict:
     return dict(plan.targets.values_list("indicator__code", "value"))
 
 
-def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) -> list[Figure]:
+def _made_of_unaligned(figure: Figure, unaligned: set) -> bool:
+    """Whether a person count of the figure sums a cell that is withheld for the period."""
+    code, part = figure.key[0], figure.key[1]
+    return any(
+        cell_code == code and (not figure.is_detail or part in (audience, subject))
+        for cell_code, audience, subject in unaligned
+    )
+
+
+def figures_of(
+    inputs: Inputs, *, plan, docs, courses, targets, details=True, whole_period=True
+) -> list[Figure]:
     totals = inputs.totals
     figures = [
         Figure(
@@ -262,10 +275,12 @@ def figures_of(inputs: Inputs, *, plan, docs, courses, targets, details=True) ->
     )
     if details:
         figures.extend(course_figures)
-    elapsed = _elapsed(plan)
+    elapsed = _elapsed(plan) if whole_period else None
     for figure in figures:
         if not figure.is_detail:
             figure.target = targets.get(figure.code)
+        if figure.person_based and _made_of_unaligned(figure, inputs.unaligned):
+            figure.withheld = True
         figure.status = _status(figure, elapsed=elapsed)
     return figures
 
@@ -285,9 +300,12 @@ def overview_inputs(area: Area):
 
     def compute():
         inputs, cells = collect(area, children=False, by_period=True)
-        return inputs[ALL], cells, model_counts_by_year(area.commune_ids)
+        year = counted_to(area).year
+        return inputs[ALL], cells, model_counts_by_year(area.commune_ids, year=year)
 
-    return figures_cache.get_or_compute("overview", area.commune_ids, compute)
+    return figures_cache.get_or_compute(
+        f"overview:{area.period.cache_key if area.period else ''}", area.commune_ids, compute
+    )
 
 
 def area_figures(area: Area, *, docs) -> list[Figure]:
@@ -299,14 +317,19 @@ def area_figures(area: Area, *, docs) -> list[Figure]:
         docs=docs,
         courses=course_titles([whole]),
         targets=targets_of(area.plan),
+        whole_period=is_whole_period(area),
     )
+
+
+def is_whole_period(area: Area) -> bool:
+    return area.period is None or not area.period.key
 
 
 def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict:
     """Each indicator's value month by month (cumulative), None where it would show a small
     person count, or one that subtracting another point would show (suppression)."""
     periods = sorted({key[3] for key in cells})
-    today = as_of().replace(day=1)
+    today = counted_to(area).replace(day=1)
     if periods and periods[-1] < today:
         periods.append(today)
     series = {code: [] for code in IndicatorCode.values}

@@ -9,10 +9,11 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from elearning.coverage.choices import IndicatorCode, ModelType
-from elearning.coverage.models import CommuneProfile, Denominator, Indicator, Rollup, RollupTotal
+from elearning.coverage.models import CommuneProfile, Denominator, Indicator, Rollup
 from elearning.geo.models import AdminUnit
 
 from .scope import Area
+from .suppression import aligned
 
 ALL = "all"
 
@@ -31,10 +32,22 @@ class Inputs:
     headcounts: dict = field(default_factory=lambda: defaultdict(int))
     models: list = field(default_factory=list)  # one ModelType per commune
     communes: int = 0
+    # Cells whose sum over the period could be taken from another period's to give a small
+    # count (suppression.aligned): the figures made of them are withheld.
+    unaligned: set = field(default_factory=set)
 
 
 def as_of() -> date:
     return timezone.localdate()
+
+
+def counted_to(area: Area) -> date:
+    """The day the area's figures are counted to: today, or the end of a period that is over."""
+    return area.period.as_of(as_of()) if area.period else as_of()
+
+
+def _monthly() -> dict:
+    return defaultdict(_pair)
 
 
 def _indicators() -> dict[int, str]:
@@ -78,8 +91,10 @@ def _whole_provinces(province_of: dict[int, int]) -> set[int]:
 
 def collect(area: Area, *, children: bool, by_period: bool = False):
     """Inputs per key: ALL for the whole area, else each child (a province of the country,
-    or a commune). With by_period, also the rollup sums per month for the whole area."""
-    year = as_of().year
+    or a commune), for the area's period. With by_period, also the rollup sums per month of
+    the period for the whole area."""
+    year = counted_to(area).year
+    period = area.period
     codes = _indicators()
     reach_id = next((pk for pk, code in codes.items() if code == IndicatorCode.REACH), None)
     country = area.is_country
@@ -113,20 +128,22 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
         others = Q(level=Rollup.Level.PROVINCE, unit_id__in=whole) | Q(
             level=Rollup.Level.COMMUNE, unit_id__in=leftover
         )
-    # Without months, the totals kept beside the monthly cells: one row per figure.
-    cells = Rollup if by_period else RollupTotal
     queries = [
-        cells.objects.filter(others).exclude(indicator_id=reach_id),
-        cells.objects.filter(
+        Rollup.objects.filter(others).exclude(indicator_id=reach_id),
+        Rollup.objects.filter(
             indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=key_ids
         ),
     ]
+    # Monthly cells of the whole years the period touches: the period's sums, and whether a
+    # sum could be subtracted from another period's (suppression.aligned works year by year).
+    if period is not None:
+        first, last = date(period.start.year, 1, 1), date(period.end.year, 12, 1)
+        queries = [q.filter(period__gte=first, period__lte=last) for q in queries]
     # Per child needs the unit of each row; the whole area is summed by the database.
     group = ["unit_id", "level"] if children else []
-    group += ["indicator_id", "audience", "subject_id"]
-    if by_period:
-        group.append("period")
+    group += ["indicator_id", "audience", "subject_id", "period"]
     series = defaultdict(_pair) if by_period else None
+    months = defaultdict(_monthly)  # (key, cell key) -> {month: [n, d]}
     for queryset in queries:
         for row in (
             queryset.values(*group)
@@ -135,19 +152,26 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
             .values_list(*group, "n", "d")
         ):
             if children:
-                unit_id, level, indicator_id, audience, subject_id, *period, n, d = row
+                unit_id, level, indicator_id, audience, subject_id, month, n, d = row
                 key = unit_id if level == Rollup.Level.PROVINCE else child_of_commune(unit_id)
             else:
-                indicator_id, audience, subject_id, *period, n, d = row
+                indicator_id, audience, subject_id, month, n, d = row
                 key = ALL
             cell_key = (codes[indicator_id], audience, subject_id)
-            cell = inputs[key].totals[cell_key]
+            cell = months[(key, cell_key)][month]
             cell[0] += n
             cell[1] += d
-            if by_period:
-                cell = series[(*cell_key, period[0])]
-                cell[0] += n
-                cell[1] += d
+    for (key, cell_key), by_month in months.items():
+        total = inputs[key].totals[cell_key]
+        for month, (n, d) in by_month.items():
+            if period is None or period.start <= month <= period.end:
+                total[0] += n
+                total[1] += d
+                if by_period:
+                    series[(*cell_key, month)][0] += n
+                    series[(*cell_key, month)][1] += d
+        if period is not None and not aligned(by_month, period):
+            inputs[key].unaligned.add(cell_key)
 
     # Denominators: the latest figure of each unit up to this year.
     denominators = Denominator.objects.filter(
@@ -182,10 +206,10 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     return inputs, series
 
 
-def model_counts_by_year(commune_ids) -> list[tuple[int, int, int]]:
+def model_counts_by_year(commune_ids, *, year: int) -> list[tuple[int, int, int]]:
     """(year, communes with an in-depth model, with an integrated one), each commune as its
     latest profile up to that year: prevention models change once a year, with the profiles."""
-    profiles = CommuneProfile.objects.filter(year__lte=as_of().year)
+    profiles = CommuneProfile.objects.filter(year__lte=year)
     if commune_ids is not None:
         profiles = profiles.filter(unit_id__in=commune_ids)
     by_year = defaultdict(dict)

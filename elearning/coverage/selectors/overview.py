@@ -6,7 +6,7 @@ from datetime import date
 
 from .areas import protected_table, withheld_in_parents, withhold
 from .figures import area_figures, dissemination_documents, overview_inputs, series_of
-from .inputs import as_of
+from .inputs import counted_to
 from .scope import Area
 from .suppression import protect
 
@@ -35,7 +35,7 @@ def overview(*, area: Area, parents: tuple = ()) -> Overview:
     for figure in figures:
         if figure.withheld and not figure.is_detail:
             series[figure.code] = [(day, None) for day, _value in series[figure.code]]
-    return Overview(area=area, figures=figures, series=series, as_of=as_of())
+    return Overview(area=area, figures=figures, series=series, as_of=counted_to(area))
 
 
 def headline(*, area: Area, parents: tuple = ()) -> dict[str, int]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from elearning.coverage.models import Plan, ReportReader
+from elearning.coverage.periods import Period, plan_period
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
 
 
@@ -70,6 +71,8 @@ class Area:
     unit: AdminUnit | None
     commune_ids: frozenset | None
     label: str
+    # The months its figures are counted for (the plan's whole period unless one is picked).
+    period: Period | None = None
 
     @property
     def is_country(self) -> bool:
@@ -87,7 +90,9 @@ class Area:
         return self.is_country or len(self.commune_ids) > 1
 
 
-def area_for(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None = None) -> Area | None:
+def area_for(
+    *, plan: Plan, scope: ReaderScope, unit: AdminUnit | None = None, period: Period | None = None
+) -> Area | None:
     """The area a reader sees of a plan (drilled into a unit), or None if it is outside."""
     communes = _intersect(communes_of(plan.scope_unit), communes_of(scope.unit))
     if unit is not None:
@@ -101,16 +106,24 @@ def area_for(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None = None) -
     # One name everywhere, the unit's own; a plan set in the catalogue before 1/7/2025 is
     # explained once on the page (Area.legacy_scope).
     label = str(focus) if focus else _("Whole country")
-    return Area(plan=plan, unit=unit or scope.unit, commune_ids=communes, label=label)
+    return Area(
+        plan=plan,
+        unit=unit or scope.unit,
+        commune_ids=communes,
+        label=label,
+        period=period or plan_period(plan),
+    )
 
 
-def parent_areas(*, plan: Plan, scope: ReaderScope, unit: AdminUnit | None) -> tuple:
-    """The areas whose unit tables list `unit` as a row, as this reader sees them: the plan's
-    whole area, and a commune's province."""
+def parent_areas(
+    *, plan: Plan, scope: ReaderScope, unit: AdminUnit | None, period: Period | None = None
+) -> tuple:
+    """The areas whose unit tables list `unit` as a row, as this reader sees them (for the
+    same period): the plan's whole area, and a commune's province."""
     if unit is None:
         return ()
-    parents = [area_for(plan=plan, scope=scope)]
+    parents = [area_for(plan=plan, scope=scope, period=period)]
     if unit.level == AdminUnit.Level.COMMUNE and unit.province_id:
         province = AdminUnit.objects.select_related("catalog").get(pk=unit.province_id)
-        parents.append(area_for(plan=plan, scope=scope, unit=province))
+        parents.append(area_for(plan=plan, scope=scope, unit=province, period=period))
     return tuple(parent for parent in parents if parent is not None)

@@ -9,7 +9,14 @@ of the commune's staff total and of the area's figure for that agency), so the r
 until nothing changes.
 
 A chart's points are totals too: each month's point is the one before plus who came in that
-month, so two points shown must not differ by a small count either (shown_points)."""
+month, so two points shown must not differ by a small count either (shown_points).
+
+Periods are sums of months, and a reader can pick nested ones (a month, its quarter, its half
+year, the year): a figure of a period is shown only when the period is made of whole "blocks"
+of months that each hold 0 or at least SUPPRESS_BELOW people (aligned), so that subtracting one
+period from another never leaves a small count."""
+
+from datetime import date
 
 from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode
 
@@ -94,3 +101,39 @@ def shown_points(counts: list[tuple[int, ...]]) -> list[bool]:
             shown[index] = True
             anchor = counts[index]
     return shown
+
+
+def _safe(sums) -> bool:
+    return all(total == 0 or total >= SUPPRESS_BELOW for total in sums)
+
+
+def year_blocks(by_month: dict, year: int) -> list[tuple[int, int]]:
+    """The months of a year cut into blocks, (first month, last month), each holding 0 or at
+    least SUPPRESS_BELOW people in every count: a block is closed as soon as it is safe, and
+    an unsafe rest at the end of the year is joined to the blocks before it."""
+    blocks, first, sums = [], 1, None
+    for month in range(1, 13):
+        counts = by_month.get(date(year, month, 1), (0, 0))
+        sums = list(counts) if sums is None else [a + b for a, b in zip(sums, counts, strict=True)]
+        if _safe(sums):
+            blocks.append((first, month, sums))
+            first, sums = month + 1, None
+    if sums is not None:  # the rest of the year is small: join it to the blocks before
+        while blocks and not _safe(sums):
+            start, _end, before = blocks.pop()
+            sums, first = [a + b for a, b in zip(sums, before, strict=True)], start
+        blocks.append((first, 12, sums))
+    return [(start, end) for start, end, _sums in blocks]
+
+
+def aligned(by_month: dict, period) -> bool:
+    """Whether a cell's sum over the period is a sum of whole blocks (year_blocks): then the
+    difference between any two periods a reader can pick — a quarter and its half-year, a
+    month and its quarter — is a sum of blocks too, 0 or at least SUPPRESS_BELOW people,
+    never a small count. A sum that is not aligned is withheld. Whole years always are."""
+    starts = {(period.start.year, s) for s, _e in year_blocks(by_month, period.start.year)}
+    ends = {(period.end.year, e) for _s, e in year_blocks(by_month, period.end.year)}
+    return (period.start.year, period.start.month) in starts and (
+        period.end.year,
+        period.end.month,
+    ) in ends
