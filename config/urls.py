@@ -6,11 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core import offline
 from elearning.coverage.landing import admin_home
 from elearning.health.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # At the root: a worker controls only pages under the folder of its script.
+    path("sw.js", offline.service_worker, name="service_worker"),
     # One login form for everyone: the Wagtail admin's login goes to allauth's.
     path(
         "admin/login/",
@@ -32,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("elearning.progress.urls")),
     path("check-in/", include("elearning.community.urls")),
     path("learning/", include("cms.learning.urls")),
+    path("manifest.webmanifest", offline.web_manifest, name="web_manifest"),
+    path("offline/", offline.offline_page, name="offline_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

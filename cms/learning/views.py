@@ -1,9 +1,10 @@
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from elearning.accounts.selectors import learner_context
 
-from . import selectors, services, submission
+from . import offline, selectors, services, submission
 from .models import CourseIndexPage, CoursePage, QuizPage
 
 
@@ -44,6 +45,14 @@ def course_complete(request, course_id):
             "next_course": selectors.next_course_for(course=course, context=learner),
         },
     )
+
+
+def course_offline(request, course_id):
+    """The files to keep for learning this course without a network, with their sizes."""
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    response = JsonResponse(offline.course_files(course=course))
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 def my_learning(request):
