@@ -13,6 +13,7 @@ from tests.e2e.test_completion_journey import sign_in
 from tests.factories.accounts import LearnerFactory
 from tests.factories.h5p import upload
 
+
 @pytest.fixture
 def course(transactional_db):
     from wagtail.models import Collection
