@@ -151,7 +151,7 @@
           link.href = record.url;
           link.textContent = record.title;
           item.appendChild(link);
-          record.items.filter(function (entry) { return entry.page && entry.title; })
+          record.items.filter(function (entry) { return entry.page && entry.url !== record.url; })
             .forEach(function (entry) {
               var sub = document.createElement('a');
               sub.href = entry.url;

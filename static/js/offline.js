@@ -28,7 +28,7 @@
 
   function line(text, href, label) {
     var item = document.createElement('p');
-    item.textContent = text + ' ';
+    item.textContent = text ? text + ' ' : '';
     if (href) {
       var link = document.createElement('a');
       link.href = href;
@@ -45,8 +45,14 @@
     } else if (data.type === 'status' && notice) {
       notice.textContent = '';
       var strings = notice.dataset;
-      (data.sent || []).forEach(function (item) {
-        line(strings.sent, item.resultUrl, strings.result);
+      var sent = data.sent || [];
+      if (sent.length) {
+        line(strings.sent);
+      }
+      sent.forEach(function (item) {  // a quiz's graded result is worth a look
+        if (item.id.indexOf('quiz:') === 0) {
+          line('', item.resultUrl, strings.result);
+        }
       });
       (data.refused || []).forEach(function (item) {
         line(item.message && item.message !== 'csrf' ? item.message : strings.refused,
