@@ -4,6 +4,7 @@ quiz, an H5P exercise and a legal document's "I have read and understood", and w
 signal returns every answer is stored once and counted."""
 
 import json
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -66,9 +67,26 @@ QUEUE = """new Promise(resolve => {
 })"""
 
 
+PUT = """const open = indexedDB.open('chungtay-offline', 1);
+  open.onsuccess = () => {
+    const tx = open.result.transaction('queue', 'readwrite');
+    tx.objectStore('queue').put(item);
+    tx.oncomplete = r;
+  };"""
+
+
 def queue_of(phone):
     """The answers waiting on the phone (the worker's IndexedDB, read as a page can)."""
     return phone.evaluate(QUEUE)
+
+
+def sent_all(phone):
+    """Wait until the worker has sent (or had refused) every queued answer."""
+    for _ in range(300):
+        if all(item["status"] != "waiting" for item in queue_of(phone)):
+            return
+        phone.wait_for_timeout(100)
+    raise AssertionError(queue_of(phone))
 
 
 def private_caches(phone):
@@ -168,9 +186,7 @@ def test_save_a_course_learn_it_offline_and_every_answer_counts_once(course, pho
         phone.evaluate("item => offlineDb.put('queue', item)", item)
     phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
     expect(notice).to_contain_text("đã được gửi và ghi nhận")
-    phone.wait_for_function(
-        "offlineDb.all('queue').then(q => q.every(i => i.status !== 'waiting'))"
-    )
+    sent_all(phone)
     assert Attempt.objects.filter(learner=learner).count() == 2
     assert ReadReceipt.objects.filter(learner=learner).count() == 1
 
@@ -228,3 +244,53 @@ def test_an_updated_lesson_reaches_the_phone_and_a_changed_quiz_says_so(course, 
     phone.goto(lesson_one.url)
     expect(phone.get_by_text("Đã sửa: hỏi kỹ trước khi nhận lời.")).to_be_visible()
     shot(phone, "7-updated-lesson-offline")
+
+
+def test_a_busy_server_is_waited_for_and_an_expired_form_is_explained(course, phone, live_server):
+    """A 503 with Retry-After (the load shedding another branch adds, answered here by the
+    browser's router, which also sees the worker's requests in Chromium) keeps the answer
+    queued until the time given; a form too old to be accepted is explained, not dropped
+    silently."""
+    from elearning.progress.models import Attempt
+    from tests.factories.learning import right_answers
+
+    learner = LearnerFactory()
+    sign_in(phone, live_server, learner)
+    quiz = course.get_children().last().specific
+    phone.goto(quiz.url)
+    controlled(phone)
+    phone.context.route(
+        "**/learning/quiz/*/submit/",
+        lambda route: route.fulfill(status=503, headers={"Retry-After": "120"}, body="busy"),
+    )
+    for name, values in right_answers(quiz).items():
+        for value in values:
+            phone.locator(f'input[name="{name}"][value="{value}"]').check()
+    phone.get_by_role("button", name="Nộp bài").click()
+    expect(phone.get_by_text("Đã lưu, sẽ gửi khi có mạng.")).to_be_visible()
+    phone.context.unroute("**/learning/quiz/*/submit/")
+    (item,) = queue_of(phone)
+    assert item["notBefore"] / 1000 - time.time() > 100  # Retry-After: 120 seconds
+    phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
+    phone.wait_for_timeout(1000)  # the worker had its chance: it must wait, not send
+    assert queue_of(phone)[0]["status"] == "waiting"
+    assert not Attempt.objects.filter(learner=learner).exists()
+
+    # The time given has passed: it is sent, graded and stored.
+    item["notBefore"] = 0
+    phone.evaluate(f"item => new Promise(r => {{ {PUT} }})", item)
+    phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
+    sent_all(phone)
+    assert Attempt.objects.filter(learner=learner, content_id=quiz.pk).count() == 1
+
+    # A form token no longer valid (older than its lifetime): the learner reads why.
+    item.update(id="quiz:old", status="waiting", body=item["body"].replace("form_token=", "x="))
+    phone.evaluate(f"item => new Promise(r => {{ {PUT} }})", item)
+    phone.reload()
+    notice = phone.locator("[data-offline-notice]")
+    expect(notice).to_contain_text(
+        "Bài làm này đã hết hạn hoặc đã bị thay đổi. Hãy làm lại bài.", timeout=30_000
+    )
+    expect(notice.get_by_role("link", name="Mở trang")).to_have_attribute("href", item["page"])
+    shot(phone, "8-expired-form-explained")
+    assert Attempt.objects.filter(learner=learner).count() == 1
