@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core import offline
 from cms.core.routing import serve as serve_page
 from cms.core.views import site_search
 from elearning.coverage.landing import admin_home
@@ -13,6 +14,8 @@ from elearning.health.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # At the root: a worker controls only pages under the folder of its script.
+    path("sw.js", offline.service_worker, name="service_worker"),
     # One login form for everyone: the Wagtail admin's login goes to allauth's.
     path(
         "admin/login/",
@@ -35,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("check-in/", include("elearning.community.urls")),
     path("learning/", include("cms.learning.urls")),
     path("search/", site_search, name="site_search"),
+    path("manifest.webmanifest", offline.web_manifest, name="web_manifest"),
+    path("offline/", offline.offline_page, name="offline_page"),
     # Wagtail's pages, with the site, route and view restrictions from the content cache;
     # Wagtail's own URLs (password-protected pages' forms) after it.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="serve_page"),

@@ -40,6 +40,9 @@ def site_policy() -> str:
             "font-src": "'self'",
             "connect-src": "'self'",
             "frame-src": f"'self' {VIDEO_FRAMES}",
+            # The offline service worker (/sw.js) and the web app manifest: the site's own.
+            "worker-src": "'self'",
+            "manifest-src": "'self'",
             "object-src": "'none'",
             "base-uri": "'self'",
             "form-action": "'self'",

@@ -15,18 +15,20 @@ SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">\
 """
 
 
-def draw(size: int, *, rounded: bool = True) -> Image.Image:
+def draw(size: int, *, rounded: bool = True, safe_zone: float = 1.0) -> Image.Image:
+    """safe_zone < 1 shrinks the rings towards the centre: a maskable icon's launcher may cut
+    away everything outside the central circle of 80% of its width."""
     scale = 4  # drawn large, then shrunk: smooth edges
     big = size * scale
     unit = big / 32
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
     pen.rounded_rectangle((0, 0, big - 1, big - 1), radius=7 * unit if rounded else 0, fill=RED)
-    width = round(2.6 * unit)
+    width = round(2.6 * unit * safe_zone)
     for cx in (12.5, 19.5):
-        r = 6.5 * unit
-        box = (cx * unit - r, 16 * unit - r, cx * unit + r, 16 * unit + r)
-        pen.ellipse(box, outline=WHITE, width=width)
+        r = 6.5 * unit * safe_zone
+        x, y = (16 + (cx - 16) * safe_zone) * unit, 16 * unit
+        pen.ellipse((x - r, y - r, x + r, y + r), outline=WHITE, width=width)
     return image.resize((size, size), Image.LANCZOS)
 
 
@@ -38,6 +40,9 @@ def main():
     draw(180, rounded=False).save(icons / "apple-touch-icon.png", optimize=True)
     draw(192, rounded=False).save(icons / "icon-192.png", optimize=True)
     draw(512, rounded=False).save(icons / "icon-512.png", optimize=True)
+    for size in (192, 512):  # the web app manifest's "maskable" icons
+        maskable = draw(size, rounded=False, safe_zone=0.7)
+        maskable.save(icons / f"icon-maskable-{size}.png", optimize=True)
     root = ROOT / "static" / "root"  # served at the site's root (WHITENOISE_ROOT)
     root.mkdir(parents=True, exist_ok=True)
     draw(48).save(root / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])

@@ -27,7 +27,7 @@ from elearning.progress.choices import ContentAudience
 from elearning.progress.exceptions import ProgressError
 from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 
-from . import selectors, services, submission
+from . import offline, selectors, services, submission
 from .blocks import LessonBodyBlock, QuizQuestionsBlock
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -312,5 +312,7 @@ class QuizPage(CourseContentPage):
             context.update(
                 questions=selectors.public_questions(quiz=self),
                 form_token=services.new_form_token(),
+                # A page kept offline compares it with the server's when back online.
+                questions_version=offline.questions_version(self),
             )
         return context

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from elearning.accounts.selectors import learner_context
 
-from . import selectors, services, submission
+from . import offline, selectors, services, submission
 from .models import CourseIndexPage, CoursePage, QuizPage
 
 
@@ -66,6 +66,14 @@ def reissue_certificate(request, code):
         % {"code": new.verification_code},
     )
     return redirect("learning:my_learning")
+
+
+def course_offline(request, course_id):
+    """The files to keep for learning this course without a network, with their sizes."""
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    response = JsonResponse(offline.course_files(course=course))
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 def my_learning(request):

@@ -5,6 +5,7 @@ from . import views
 # Included before allauth's URLs: our sign-up view takes allauth's place.
 urlpatterns = [
     path("signup/", views.LearnerSignupView.as_view(), name="account_signup"),
+    path("logout/", views.LearnerLogoutView.as_view(), name="account_logout"),
     path("guest/", views.guest_start, name="accounts_guest"),
     path("communes/", views.commune_search, name="accounts_commune_search"),
     path("profile/", views.profile, name="accounts_profile"),

@@ -3,7 +3,7 @@ used by the picker, and the profile page (download my data, delete my account)."
 
 import json
 
-from allauth.account.views import SignupView
+from allauth.account.views import LogoutView, SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -73,6 +73,19 @@ class LearnerSignupView(SignupView):
         # over by GuestCarryOverMiddleware once the new account is signed in.
         with transaction.atomic():
             return super().form_valid(form)
+
+
+class LearnerLogoutView(LogoutView):
+    """allauth's sign-out, which also tells the browser to drop what it keeps of this
+    person's pages in its HTTP cache. The offline worker (static/js/sw.js) sees the same
+    request and deletes their kept pages and waiting answers itself: Clear-Site-Data
+    "storage" would also unregister the worker and throw away the courses saved on the
+    phone, which hold nothing personal."""
+
+    def post(self, *args, **kwargs):
+        response = super().post(*args, **kwargs)
+        response["Clear-Site-Data"] = '"cache"'
+        return response
 
 
 def _safe_next(request, default="/"):

@@ -55,6 +55,8 @@
           .then(function (reply) {
             if (reply.message) {
               status.textContent = reply.message;
+            } else if (reply.queued) {  // no network: the service worker keeps it (sw.js)
+              status.textContent = block.dataset.queued;
             }
           });
       } else if (data.action === 'state' && typeof data.state === 'string' && block.dataset.token) {

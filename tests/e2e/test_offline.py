@@ -1,0 +1,296 @@
+"""Learning on a bad network, in Chromium at a phone viewport: the site installs a service
+worker, a learner saves a course on Wi-Fi, loses the signal, reads every lesson, answers the
+quiz, an H5P exercise and a legal document's "I have read and understood", and when the
+signal returns every answer is stored once and counted."""
+
+import json
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.test_completion_journey import sign_in
+from tests.factories.accounts import LearnerFactory
+from tests.factories.h5p import upload
+
+
+@pytest.fixture
+def course(transactional_db):
+    from wagtail.models import Collection
+
+    from cms.core.demo.site import load
+    from cms.learning.models import LessonPage
+    from tests.factories.campaigns import hero_image
+    from tests.factories.learning import make_course, make_quiz
+
+    home = load(out=lambda *args: None)
+    if not Collection.get_first_root_node():  # emptied by an earlier transactional test
+        Collection.add_root(name="Root")
+    course = make_course(home, title="Nhận biết thủ đoạn lừa đảo", pass_mark=50)
+    image = hero_image(title="Ảnh bài học", alt_text="Người phụ nữ đọc tin tuyển dụng")
+    version = upload()
+    for title, slug, blocks in [
+        ("Bài một: việc nhẹ lương cao", "bai-mot", [
+            {"type": "paragraph", "value": "<p>Lời mời việc nhẹ lương cao ở nước ngoài.</p>"},
+            {"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": False}},
+        ]),
+        ("Bài hai: bài tập", "bai-hai", [
+            {"type": "paragraph", "value": "<p>Hãy trả lời câu hỏi dưới đây.</p>"},
+            {"type": "h5p", "value": {"content": version.content.pk}},
+        ]),
+    ]:  # fmt: skip
+        course.add_child(instance=LessonPage(title=title, slug=slug, body=json.dumps(blocks)))
+    make_quiz(course, title="Kiểm tra cuối khóa", shuffle_options=False)
+    return course
+
+
+def shot(phone, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(ARTIFACTS / f"offline-{name}.png"), full_page=True)
+
+
+def controlled(phone):
+    """The page is under the worker's control (the first page registers it)."""
+    phone.evaluate("navigator.serviceWorker.ready")
+    if not phone.evaluate("!!navigator.serviceWorker.controller"):
+        phone.reload()
+    assert phone.evaluate("!!navigator.serviceWorker.controller")
+
+
+QUEUE = """new Promise(resolve => {
+  const open = indexedDB.open('chungtay-offline', 1);
+  open.onsuccess = () => {
+    const get = open.result.transaction('queue').objectStore('queue').getAll();
+    get.onsuccess = () => resolve(get.result);
+  };
+})"""
+
+
+PUT = """const open = indexedDB.open('chungtay-offline', 1);
+  open.onsuccess = () => {
+    const tx = open.result.transaction('queue', 'readwrite');
+    tx.objectStore('queue').put(item);
+    tx.oncomplete = r;
+  };"""
+
+
+def queue_of(phone):
+    """The answers waiting on the phone (the worker's IndexedDB, read as a page can)."""
+    return phone.evaluate(QUEUE)
+
+
+def sent_all(phone):
+    """Wait until the worker has sent (or had refused) every queued answer."""
+    for _ in range(300):
+        if all(item["status"] != "waiting" for item in queue_of(phone)):
+            return
+        phone.wait_for_timeout(100)
+    raise AssertionError(queue_of(phone))
+
+
+def private_caches(phone):
+    return phone.evaluate("caches.keys().then(ks => ks.filter(k => k.startsWith('pages-')))")
+
+
+def test_save_a_course_learn_it_offline_and_every_answer_counts_once(course, phone, live_server):
+    from elearning.dissemination.models import ReadReceipt
+    from elearning.progress.models import Attempt, ContentProgress
+    from tests.factories.coverage import people_counted, profile
+    from tests.factories.geo import CommuneFactory
+    from tests.factories.learning import right_answers
+    from tests.factories.legal import legal_document, legal_index
+
+    law = legal_document(
+        index=legal_index(home=course.get_parent().get_parent()),
+        number="53/2024/QH15",
+        title="Luật Phòng, chống mua bán người (2024)",
+        marked_for_dissemination=True,
+    )
+    commune = CommuneFactory(name="Xã Mường Lát")
+    profile(commune, population=400)
+    learner = LearnerFactory(profile__commune=commune)
+    sign_in(phone, live_server, learner)
+    lesson_one, lesson_two, quiz = course.get_children().specific()
+
+    # On Wi-Fi: the course page offers to keep it, with its size; saving shows progress.
+    phone.goto(course.url)
+    controlled(phone)
+    save = phone.locator("[data-offline-save]")
+    expect(save).to_contain_text("Khoảng")
+    shot(phone, "1-course-offers-saving")
+    phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    expect(save).to_contain_text("Đã lưu trên điện thoại này", timeout=30_000)
+    expect(phone.get_by_role("button", name="Xóa khỏi điện thoại này")).to_be_visible()
+    shot(phone, "2-course-saved")
+    phone.goto(law.url)  # a legal document opened is kept too
+    # The exercise is open when the signal goes.
+    phone.goto(lesson_two.url)
+    phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
+    frame = phone.frame_locator("iframe.h5p-block__frame")
+    expect(frame.get_by_text("Bất kỳ ai")).to_be_visible()
+
+    phone.context.set_offline(True)
+    frame.get_by_text("Bất kỳ ai").click()
+    frame.get_by_role("button", name="Kiểm tra").click()
+    expect(phone.locator("[data-h5p-status]")).to_have_text("Đã lưu, sẽ gửi khi có mạng.")
+
+    # A page never opened nor saved: the light offline page, listing what is kept. (This
+    # also shows that set_offline cuts the worker's own fetches in this Playwright.)
+    phone.goto("/learning/mine/")
+    expect(phone.get_by_role("heading", name="Không có mạng")).to_be_visible()
+    expect(phone.locator("[data-offline-list]")).to_contain_text(course.title)
+    shot(phone, "3-offline-page")
+
+    for page in (lesson_one, lesson_two, quiz):
+        phone.goto(page.url)
+        expect(phone.get_by_role("heading", name=page.title)).to_be_visible()
+    phone.goto(lesson_one.url)
+    phone.get_by_role("button", name="Tôi đã học xong bài này").click()
+    expect(phone.get_by_text("Đã lưu, sẽ gửi khi có mạng.")).to_be_visible()
+    shot(phone, "4-lesson-finished-offline")
+
+    phone.goto(quiz.url)
+    for name, values in right_answers(quiz).items():
+        for value in values:
+            phone.locator(f'input[name="{name}"][value="{value}"]').check()
+    phone.get_by_role("button", name="Nộp bài").click()
+    expect(phone.get_by_text("Đã lưu, sẽ gửi khi có mạng.")).to_be_visible()
+
+    phone.goto(law.url)
+    phone.get_by_role("button", name="Tôi đã đọc và hiểu").click()
+    expect(phone.get_by_text("Đã lưu, sẽ gửi khi có mạng.")).to_be_visible()
+    queued = queue_of(phone)
+    assert sorted(item["id"].split(":")[0] for item in queued) == ["form", "form", "quiz", "xapi"]
+    assert not Attempt.objects.filter(learner=learner).exists()
+    assert not ReadReceipt.objects.exists()
+    counted_before = people_counted(commune)
+
+    # The signal returns: the next page sends everything, and says so with the result.
+    phone.context.set_offline(False)
+    phone.goto(course.url)
+    notice = phone.locator("[data-offline-notice]")
+    expect(notice).to_contain_text("đã được gửi và ghi nhận", timeout=30_000)
+    expect(notice.get_by_role("link", name="Xem kết quả").first).to_be_visible()
+    shot(phone, "5-sent-when-online")
+    assert Attempt.objects.filter(learner=learner, content_id=quiz.pk).count() == 1
+    assert Attempt.objects.get(learner=learner, content_id=quiz.pk).passed
+    assert Attempt.objects.filter(learner=learner, content_id=lesson_two.pk).count() == 1
+    assert ContentProgress.objects.get(learner=learner, content_id=lesson_one.pk).completed_at
+    assert ReadReceipt.objects.filter(learner=learner).count() == 1
+    assert people_counted(commune) > counted_before
+
+    # Sent twice (a lost reply, a second tab): stored once.
+    for item in queued:
+        item["status"] = "waiting"
+        phone.evaluate("item => offlineDb.put('queue', item)", item)
+    phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
+    expect(notice).to_contain_text("đã được gửi và ghi nhận")
+    sent_all(phone)
+    assert Attempt.objects.filter(learner=learner).count() == 2
+    assert ReadReceipt.objects.filter(learner=learner).count() == 1
+
+    # Signing out takes this person's pages and answers off the phone.
+    mine = f"pages-{phone.evaluate('document.documentElement.dataset.owner')}"
+    assert mine in private_caches(phone)
+    phone.goto("/accounts/logout/")
+    phone.locator("form button[type=submit]").click()
+    phone.wait_for_load_state()
+    # Only what anyone may see is kept now (the home page shown after signing out).
+    assert private_caches(phone) == ["pages-anon"]
+    assert queue_of(phone) == []
+    phone.context.set_offline(True)
+    phone.goto(quiz.url)
+    expect(phone.get_by_role("heading", name="Không có mạng")).to_be_visible()
+
+
+def test_an_updated_lesson_reaches_the_phone_and_a_changed_quiz_says_so(course, phone, live_server):
+    learner = LearnerFactory()
+    sign_in(phone, live_server, learner)
+    lesson_one, _lesson_two, quiz = course.get_children().specific()
+    phone.goto(course.url)
+    controlled(phone)
+    phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+
+    # Offline, the learner opens the saved quiz; meanwhile an editor changes its questions
+    # and corrects a lesson.
+    phone.context.set_offline(True)
+    phone.goto(quiz.url)
+    lesson_one.body = json.dumps(
+        [{"type": "paragraph", "value": "<p>Đã sửa: hỏi kỹ trước khi nhận lời.</p>"}]
+    )
+    lesson_one.save_revision().publish()
+    questions = quiz.questions.raw_data
+    questions[0]["value"]["question"] = "Câu hỏi đã được sửa"
+    quiz.questions = questions
+    quiz.save_revision().publish()
+
+    # The signal returns while the old copy is open (rendered long before): before any
+    # answer, the learner is told the questions changed.
+    phone.evaluate("document.querySelector('[data-quiz-version]').dataset.rendered = '1'")
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    changed = phone.locator("[data-quiz-changed]")
+    expect(changed).to_contain_text("Câu hỏi của bài kiểm tra này đã thay đổi")
+    shot(phone, "6-quiz-changed")
+    changed.get_by_role("link", name="Tải câu hỏi mới").click()
+    expect(phone.get_by_text("Câu hỏi đã được sửa")).to_be_visible()
+
+    # The next visit to the course with a network brings the new lesson onto the phone.
+    phone.goto(course.url)
+    expect(phone.locator("[data-offline-save]")).to_contain_text("Đã cập nhật", timeout=30_000)
+    phone.context.set_offline(True)
+    phone.goto(lesson_one.url)
+    expect(phone.get_by_text("Đã sửa: hỏi kỹ trước khi nhận lời.")).to_be_visible()
+    shot(phone, "7-updated-lesson-offline")
+
+
+def test_a_busy_server_is_waited_for_and_an_expired_form_is_explained(course, phone, live_server):
+    """A 503 with Retry-After (the load shedding another branch adds, answered here by the
+    browser's router, which also sees the worker's requests in Chromium) keeps the answer
+    queued until the time given; a form too old to be accepted is explained, not dropped
+    silently."""
+    from elearning.progress.models import Attempt
+    from tests.factories.learning import right_answers
+
+    learner = LearnerFactory()
+    sign_in(phone, live_server, learner)
+    quiz = course.get_children().last().specific
+    phone.goto(quiz.url)
+    controlled(phone)
+    phone.context.route(
+        "**/learning/quiz/*/submit/",
+        lambda route: route.fulfill(status=503, headers={"Retry-After": "120"}, body="busy"),
+    )
+    for name, values in right_answers(quiz).items():
+        for value in values:
+            phone.locator(f'input[name="{name}"][value="{value}"]').check()
+    phone.get_by_role("button", name="Nộp bài").click()
+    expect(phone.get_by_text("Đã lưu, sẽ gửi khi có mạng.")).to_be_visible()
+    phone.context.unroute("**/learning/quiz/*/submit/")
+    (item,) = queue_of(phone)
+    assert item["notBefore"] / 1000 - time.time() > 100  # Retry-After: 120 seconds
+    phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
+    phone.wait_for_timeout(1000)  # the worker had its chance: it must wait, not send
+    assert queue_of(phone)[0]["status"] == "waiting"
+    assert not Attempt.objects.filter(learner=learner).exists()
+
+    # The time given has passed: it is sent, graded and stored.
+    item["notBefore"] = 0
+    phone.evaluate(f"item => new Promise(r => {{ {PUT} }})", item)
+    phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
+    sent_all(phone)
+    assert Attempt.objects.filter(learner=learner, content_id=quiz.pk).count() == 1
+
+    # A form token no longer valid (older than its lifetime): the learner reads why.
+    item.update(id="quiz:old", status="waiting", body=item["body"].replace("form_token=", "x="))
+    phone.evaluate(f"item => new Promise(r => {{ {PUT} }})", item)
+    phone.reload()
+    notice = phone.locator("[data-offline-notice]")
+    expect(notice).to_contain_text(
+        "Bài làm này đã hết hạn hoặc đã bị thay đổi. Hãy làm lại bài.", timeout=30_000
+    )
+    expect(notice.get_by_role("link", name="Mở trang")).to_have_attribute("href", item["page"])
+    shot(phone, "8-expired-form-explained")
+    assert Attempt.objects.filter(learner=learner).count() == 1
