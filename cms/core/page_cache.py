@@ -139,7 +139,8 @@ def _storable(request, response, language: str) -> bool:
         body = gzip.decompress(body)
     if b"csrfmiddlewaretoken" in body:
         return False
-    return not page.get_view_restrictions().exists()
+    # A queryset from Wagtail, or the tuple the router read from the content cache.
+    return not page.get_view_restrictions()
 
 
 def _response_from(entry, *, state: str) -> HttpResponse:
