@@ -6,7 +6,14 @@ slug is stored as ASCII."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from . import content_cache, hotline
 from .models import SiteSettings
@@ -36,9 +43,11 @@ def connect():
         pre_save.connect(
             ascii_page_slug, sender=model, dispatch_uid=f"ascii_slug_{model._meta.label}"
         )
-    # Pages, and snippets with drafts (the campaign's slogans): what anonymous visitors see
-    # from the page cache (page_cache.py) is keyed by this generation too.
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    # Pages (a slug changed outside a publish too: make_page_slugs_ascii), and snippets with
+    # drafts (the campaign's slogans): what anonymous visitors see from the page cache
+    # (page_cache.py) is keyed by this generation too.
+    signals = (page_published, page_unpublished, post_page_move, page_slug_changed)
+    for signal in (*signals, published, unpublished):
         signal.connect(on_content_changed, dispatch_uid=f"content_cache_{id(signal)}")
     # A specific page's delete also deletes its Page row, sent with sender=Page. (A receiver
     # without a sender would turn off Django's fast deletes for every model.)
