@@ -69,7 +69,7 @@ def test_learner_finds_reads_and_confirms_a_law_once(library, phone):
     expect(phone.get_by_role("heading", level=1)).to_have_text(
         "Luật Phòng, chống mua bán người (2024)"
     )
-    expect(phone.get_by_text("Đang chờ biên tập viên xác nhận.")).to_be_visible()
+    expect(phone.get_by_text("Nội dung đang được cập nhật.")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
     button = phone.get_by_role("button", name="Tôi đã đọc và hiểu")

@@ -37,11 +37,14 @@ def test_campaign_page_shows_slogans_region_and_nationwide(client, campaigns, ca
     assert "Xã Mường Lát" in client.get(local.url).content.decode()
 
 
-def test_a_slogan_awaiting_review_is_labelled(client, campaigns):
+def test_a_slogan_awaiting_review_is_labelled_neutrally_for_the_public(client, campaigns, editor):
     unconfirmed = SloganFactory(status=SloganStatus.NEEDS_REVIEW)
     page = campaign_page(index=campaigns, year=2024, slogans=[unconfirmed])
     html = client.get(page.url).content.decode()
-    assert "đang chờ biên tập viên xác nhận" in html
+    assert "đang cập nhật" in html
+    assert "biên tập viên" not in html
+    client.force_login(editor)  # editors see why
+    assert "đang chờ biên tập viên xác nhận" in client.get(page.url).content.decode()
 
 
 def test_retired_slogans_are_not_shown(client, campaigns):

@@ -183,12 +183,13 @@ def test_the_dashboards_queries_do_not_grow_with_the_content(
         draft.save_revision(user=editor, approved_go_live_at=go_live)
         workflow.start(draft, editor)
 
-    add_waiting(2040)
+    for year in range(2040, 2047):  # more than a panel lists: the totals are counted
+        add_waiting(year)
     client.force_login(moderator)
     admin_home_queries(client)  # warm Wagtail's per-process caches
     few = admin_home_queries(client)
-    for year in range(2041, 2052):
+    for year in range(2047, 2054):
         add_waiting(year)
     many = admin_home_queries(client)
     assert many == few, (few, many)
-    assert "Chờ bạn duyệt (12)" in text(client.get("/admin/"))
+    assert "Chờ bạn duyệt (14)" in text(client.get("/admin/"))
