@@ -36,7 +36,8 @@ from tests.factories.learning import right_answers
 from elearning.accounts.models import User
 from tests.factories.accounts import LearnerFactory, PASSWORD
 user = User.objects.filter(username='bench-offline').first() or LearnerFactory(username='bench-offline')
-quiz = QuizPage.objects.live().filter(locale__language_code='vi').first()
+quiz = [q for q in QuizPage.objects.live().filter(locale__language_code='vi').specific()
+        if q.course.audience == 'community'][0]
 courses = [(c.title, c.url, c.pk) for c in CoursePage.objects.live().filter(locale__language_code='vi')]
 print('JSON' + json.dumps({'user': user.username, 'password': PASSWORD, 'quiz': quiz.url,
     'quiz_id': quiz.pk, 'answers': right_answers(quiz), 'courses': courses,
@@ -93,7 +94,9 @@ def replay(data: dict) -> tuple[float, int, str]:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox"]
         )
-        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=BASE)
+        # localhost: Chromium keeps the production settings' Secure cookies there over http.
+        local = BASE.replace("127.0.0.1", "localhost")
+        context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=local)
         page = context.new_page()
         page.goto("/accounts/login/")
         page.locator('input[name="login"]').fill(data["user"])
@@ -110,8 +113,8 @@ def replay(data: dict) -> tuple[float, int, str]:
             body = [("csrfmiddlewaretoken", csrf), ("form_token", token)]
             body += [(name, value) for name, values in data["answers"].items() for value in values]
             items.append({
-                "id": f"quiz:{token}", "kind": "form", "url": f"{BASE}/learning/quiz/{data['quiz_id']}/submit/",
-                "page": BASE + data["quiz"], "owner": owner, "status": "waiting", "notBefore": 0,
+                "id": f"quiz:{token}", "kind": "form", "url": f"{local}/learning/quiz/{data['quiz_id']}/submit/",
+                "page": local + data["quiz"], "owner": owner, "status": "waiting", "notBefore": 0,
                 "createdAt": n, "contentType": "application/x-www-form-urlencoded",
                 "body": "&".join(f"{k}={quote(str(v))}" for k, v in body),
             })  # fmt: skip
@@ -133,7 +136,7 @@ def main():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
-        "ALLOWED_HOSTS": "127.0.0.1",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",

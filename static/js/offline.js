@@ -87,6 +87,7 @@
   if (root.dataset.owner) {
     tell({type: 'owner', owner: root.dataset.owner});
   }
+  tell({type: 'flush'});  // the offline page names nobody: it still sends what waits
   tell({type: 'status'});
   window.addEventListener('online', function () { tell({type: 'flush'}); });
   window.addEventListener('focus', function () { tell({type: 'flush'}); });
