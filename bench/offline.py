@@ -127,6 +127,12 @@ def replay(data: dict) -> tuple[float, int, str]:
             time.sleep(0.02)
         seconds = time.perf_counter() - started
         states = page.evaluate("offlineDb.all('queue').then(q => q.map(i => i.status))")
+        refused = page.evaluate(
+            "offlineDb.all('queue').then(q => q.filter(i => i.status !== 'sent')"
+            ".map(i => [i.statusCode, (i.message || '').slice(0, 80)]))"
+        )
+        if refused:
+            print("refused:", refused[:3])
         browser.close()
     return seconds, states.count("sent"), cookies
 

@@ -75,7 +75,7 @@
     }).then(function (files) {
       files.items.forEach(function (item) {
         if (item.url === location.pathname && item.version !== quiz.dataset.quizVersion) {
-          document.querySelector('[data-quiz-changed]').hidden = false;
+          quiz.hidden = false;
         }
       });
     }, function () {});
