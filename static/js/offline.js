@@ -75,7 +75,7 @@
     }).then(function (files) {
       files.items.forEach(function (item) {
         if (item.url === location.pathname && item.version !== quiz.dataset.quizVersion) {
-          document.querySelector('[data-quiz-changed]').hidden = false;
+          quiz.hidden = false;
         }
       });
     }, function () {});
@@ -87,6 +87,7 @@
   if (root.dataset.owner) {
     tell({type: 'owner', owner: root.dataset.owner});
   }
+  tell({type: 'flush'});  // the offline page names nobody: it still sends what waits
   tell({type: 'status'});
   window.addEventListener('online', function () { tell({type: 'flush'}); });
   window.addEventListener('focus', function () { tell({type: 'flush'}); });
