@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.campaigns.views import count_view as count_campaign_view
 from cms.core import offline
 from cms.core.routing import serve as serve_page
 from cms.core.views import site_search
@@ -30,6 +31,11 @@ urlpatterns = [
 ]
 
 # Vietnamese at "/", English at "/en/".
+urlpatterns += [
+    # Outside the language prefix: one counter for both languages' pages.
+    path("campaign-views/<int:page_id>.gif", count_campaign_view, name="campaign_view_count"),
+]
+
 urlpatterns += i18n_patterns(
     path("accounts/", include("elearning.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -28,7 +28,7 @@ from .blocks import CampaignStreamBlock
 from .choices import SloganStatus
 from .region_chooser import region_chooser_viewset
 from .selectors import campaign_slogans, campaigns_in
-from .services import count_page_view, slogan_card_url
+from .services import slogan_card_url
 
 # 30/7: "Ngày toàn dân phòng, chống mua bán người" (Quyết định 793/QĐ-TTg) and the UN World
 # Day against Trafficking in Persons.
@@ -248,12 +248,6 @@ class CampaignPage(SiteSearchable, SitePage):
     @property
     def is_nationwide(self) -> bool:
         return self.region_id is None
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.method == "GET" and response.status_code == 200:
-            count_page_view(page_views=CampaignPageView.objects, page_id=self.pk)
-        return response
 
     def get_context(self, request, *args, **kwargs):
         from cms.core.models import SiteSettings

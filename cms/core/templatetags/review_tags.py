@@ -3,16 +3,18 @@ the public a neutral "being updated" note, and only people who may edit it the i
 
 from django import template
 
+from elearning.accounts.selectors import may_hold_permissions
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def sees_review_notes(context, item) -> bool:
     """Whether the visitor may edit `item` (a page, or a snippet such as a slogan). Anonymous
-    visitors cost no query."""
+    visitors and learners (who hold no permission) cost no query."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not user.is_active:
+    if user is None or not user.is_active or not may_hold_permissions(user):
         return False
     if not user.has_perm("wagtailadmin.access_admin"):
         return False

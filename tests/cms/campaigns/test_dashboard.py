@@ -126,9 +126,14 @@ def test_scheduled_panel_lists_approved_future_publications(client, editor, camp
 
 def test_reach_counts_views_and_hides_small_counts(client, editor, campaigns):
     campaign = campaign_page(index=campaigns, year=this_campaign_year())
-    for _ in range(6):
-        assert client.get(campaign.url).status_code == 200
+    for _ in range(6):  # the page (from the anonymous page cache after the first), its counter
+        page = client.get(campaign.url).content.decode()
+        counter = re.search(r'<img class="view-count" src="([^"]+)"', page).group(1)
+        assert client.get(counter)["Content-Type"] == "image/gif"
     assert CampaignPageView.objects.get(page=campaign).views == 6
+    # Not a live campaign page: nothing counted, and nothing broken on the page.
+    assert client.get(f"/campaign-views/{campaigns.pk}.gif").status_code == 200
+    assert CampaignPageView.objects.count() == 1
 
     big, small = ProvinceFactory(name="Tỉnh Ninh Bình"), ProvinceFactory(name="Tỉnh Nhỏ")
     for number in range(7):

@@ -33,7 +33,7 @@ def test_404_in_english(client, home_page):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     html = response.content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en"' in html
     assert "We cannot find this page" in html
     assert 'href="tel:111"' in html
 

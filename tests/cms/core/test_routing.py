@@ -10,6 +10,13 @@ from tests.factories.campaigns import campaign_index, campaign_page
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def rendered_every_time(settings):
+    """What the router does, not what the anonymous page cache in front of it keeps
+    (tests/cms/core/test_page_cache.py)."""
+    settings.PAGE_CACHE_PAGE_TYPES = []
+
+
 @pytest.fixture
 def campaign(home_page):
     return campaign_page(index=campaign_index(home=home_page), year=2026, title="Tháng hành động")
