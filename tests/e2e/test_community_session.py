@@ -31,7 +31,7 @@ def _sign_in(page, username, next_url):
     page.goto(f"/accounts/login/?next={next_url}")
     page.locator('input[name="login"]').fill(username)
     page.locator('input[name="password"]').fill(PASSWORD)
-    page.locator('form button[type="submit"]').click()
+    page.locator('main form button[type="submit"]').click()
     page.wait_for_url(f"**{next_url}")
 
 

@@ -32,7 +32,7 @@ def test_home_course_lesson_finished_then_continue(courses, browser, live_server
         phone.goto("/accounts/login/")
         phone.locator('input[name="login"]').fill(learner.username)
         phone.locator('input[name="password"]').fill(PASSWORD)
-        phone.locator('form button[type="submit"]').click()
+        phone.locator('main form button[type="submit"]').click()
 
         phone.goto("/")
         courses = phone.locator(".home-courses")

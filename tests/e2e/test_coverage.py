@@ -79,7 +79,7 @@ def test_province_reader_journey(ninh_binh_plan, browser, live_server, viewport,
         page.goto("/admin/login/?next=/admin/")
         page.locator('input[name="login"]').fill("baocao-ninhbinh")
         page.locator('input[name="password"]').fill(PASSWORD)
-        page.locator('form button[type="submit"]').click()
+        page.locator('main form button[type="submit"]').click()
 
         # Two plans: the list, each with its indicators against targets.
         expect(page.get_by_role("heading", level=1)).to_contain_text("Báo cáo độ bao phủ")

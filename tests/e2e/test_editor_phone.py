@@ -25,7 +25,7 @@ def sign_in_on_phone(browser, live_server, username):
     page.goto("/accounts/login/?next=/admin/")
     page.locator('input[name="login"]').fill(username)
     page.locator('input[name="password"]').fill(PASSWORD)
-    page.locator('form button[type="submit"]').click()
+    page.locator('main form button[type="submit"]').click()
     expect(page).to_have_url(f"{live_server.url}/admin/")
     return page
 

@@ -56,7 +56,7 @@ def test_learner_finds_reads_and_confirms_a_law_once(library, phone):
     phone.goto("/accounts/login/?next=" + library.url)
     phone.locator('input[name="login"]').fill(learner.username)
     phone.locator('input[name="password"]').fill(PASSWORD)
-    phone.locator('form button[type="submit"]').click()
+    phone.locator('main form button[type="submit"]').click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Thư viện pháp luật")
 
     phone.get_by_label("Tìm kiếm").fill("MUA BAN NGUOI")

@@ -194,7 +194,7 @@ def test_save_a_course_learn_it_offline_and_every_answer_counts_once(course, pho
     mine = f"pages-{phone.evaluate('document.documentElement.dataset.owner')}"
     assert mine in private_caches(phone)
     phone.goto("/accounts/logout/")
-    phone.locator("form button[type=submit]").click()
+    phone.locator("main form button[type=submit]").click()
     phone.wait_for_load_state()
     # Only what anyone may see is kept now (the home page shown after signing out).
     assert private_caches(phone) == ["pages-anon"]

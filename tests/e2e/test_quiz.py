@@ -56,7 +56,7 @@ def test_staff_sign_in_fail_retry_pass_and_download_certificate(
     phone.goto("/accounts/login/?next=" + quiz.url)
     phone.locator('input[name="login"]').fill(police_officer.username)
     phone.locator('input[name="password"]').fill(PASSWORD)
-    phone.locator('form button[type="submit"]').click()
+    phone.locator('main form button[type="submit"]').click()
 
     expect(phone.get_by_role("heading", level=1)).to_have_text(quiz.title)
     answer(phone, quiz, right=False)
@@ -106,7 +106,7 @@ def test_quiz_page_source_holds_no_correct_answer(courses, police_officer, phone
     phone.goto("/accounts/login/?next=" + quiz.url)
     phone.locator('input[name="login"]').fill(police_officer.username)
     phone.locator('input[name="password"]').fill(PASSWORD)
-    phone.locator('form button[type="submit"]').click()
+    phone.locator('main form button[type="submit"]').click()
     expect(phone.get_by_role("button", name="Nộp bài")).to_be_visible()
 
     source = phone.request.get(quiz.url).text()  # the raw HTML, with the same session
