@@ -315,7 +315,7 @@ def main():
         [
             str(BIN / "celery"),
             "-A",
-            "elearning",
+            "config",
             "worker",
             "-l",
             "warning",

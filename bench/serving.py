@@ -314,7 +314,7 @@ def main():
 
     connection.close()
     worker = quiz.start(
-        [str(quiz.BIN / "celery"), "-A", "elearning", "worker", "-l", "warning", "-c", "1",
+        [str(quiz.BIN / "celery"), "-A", "config", "worker", "-l", "warning", "-c", "1",
          "--without-gossip", "--without-mingle", "--without-heartbeat"],
         "worker",
     )  # fmt: skip
