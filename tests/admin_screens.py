@@ -32,7 +32,7 @@ SAME_IN_VIETNAMESE = {
 # counter prints Python's None while hidden.
 UNTRANSLATABLE = {("aria-label", "Actions"), ("text", "None")}
 TEXT_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value"}
-SKIPPED_ELEMENTS = {"style", "noscript", "template", "code", "pre", "textarea", "option"}
+SKIPPED_ELEMENTS = {"style", "noscript", "code", "pre", "textarea", "option"}
 
 
 def _catalogues():

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from cms.campaigns.editorial import EDITORS, MODERATORS, ensure_editorial_workflow
 from cms.campaigns.models import CampaignPage
+from tests.admin_screens import english_on_screen
 from tests.e2e.conftest import ARTIFACTS
 from tests.factories.accounts import PASSWORD, UserFactory
 from tests.factories.campaigns import SloganFactory, campaign_index, campaign_page, hero_image
@@ -82,6 +83,7 @@ def test_editor_submits_moderator_approves_learner_reads(newsroom, browser, live
     expect(editor.locator(".messages")).to_contain_text(title)
     expect(editor.locator(".messages")).to_contain_text("gửi duyệt")
     editor.screenshot(path=str(ARTIFACTS / "admin-editor-submitted-1366.png"))
+    assert not english_on_screen(editor.content())  # as the browser shows it, scripts run
 
     campaign = CampaignPage.objects.get(title=title)
     assert not campaign.live
@@ -94,8 +96,10 @@ def test_editor_submits_moderator_approves_learner_reads(newsroom, browser, live
     moderator = sign_in(browser, live_server, "kiemduyet")
     moderator.goto(f"/admin/pages/{campaign.pk}/edit/")
     moderator.locator("footer .w-dropdown__toggle").first.click()
+    assert not english_on_screen(moderator.content())
     moderator.locator('button[data-workflow-action-name="approve"]').first.click()
     expect(moderator.locator(".messages")).to_contain_text(title)
+    assert not english_on_screen(moderator.content())
     moderator.context.close()
 
     campaign.refresh_from_db()
