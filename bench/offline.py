@@ -25,7 +25,7 @@ import time
 import urllib.request
 from urllib.parse import quote, urljoin
 
-from bench.pages import BASE, PORT, ROOT, compressed_size, fetch, manage, measure
+from bench.pages import BASE, PORT, ROOT, compressed_size, fetch, measure, prepare_production_site
 
 ANSWERS = int(os.environ.get("BENCH_ANSWERS", "50"))
 SETUP = """
@@ -145,19 +145,11 @@ def replay(data: dict) -> tuple[float, int, str]:
 
 
 def main():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-    }
-    env.pop("CELERY_BROKER_URL", None)
-    manage("migrate", "--no-input", "-v", "0", env=env)
-    manage("load_demo_data", env=env)
-    manage("collectstatic", "--no-input", "-v", "0", env=env)
+    env = prepare_production_site(
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+    )
     data = shell(SETUP % ANSWERS, env)
     before = shell(ATTEMPTS, env)
     server = subprocess.Popen(

@@ -8,7 +8,7 @@ server (gunicorn, DEBUG off, collected static files, on whatever DATABASE_URL sa
 - the median and p95 time to first byte over N requests, against the 20 ms budget.
 
 Run (PostgreSQL, as the budget is stated; `createdb -h 127.0.0.1 -U postgres bench_pages` first):
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages .venv/bin/python bench/pages.py
+    CACHE_URL=redis://127.0.0.1:6379/11 DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages .venv/bin/python bench/pages.py
 It migrates and loads the demo data into that database first. Loopback only; bounded."""
 
 import gzip
@@ -97,18 +97,26 @@ def measure(name: str, path: str) -> dict:
     }
 
 
-def main():
+def prepare_production_site(**settings) -> dict:
+    """The environment of a production-settings server on loopback (plus `settings`), after
+    migrating, loading the demo data and collecting static files into DATABASE_URL."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
+        **settings,
     }
     env.pop("CELERY_BROKER_URL", None)
     manage("migrate", "--no-input", "-v", "0", env=env)
     manage("load_demo_data", env=env)
     manage("collectstatic", "--no-input", "-v", "0", env=env)
+    return env
+
+
+def main():
+    env = prepare_production_site()
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
