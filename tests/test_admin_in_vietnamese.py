@@ -7,14 +7,16 @@ import os
 import re
 from pathlib import Path
 
+import allauth
 import polib
 import pytest
 import wagtail
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from cms.campaigns.editorial import EDITORS, MODERATORS, ensure_editorial_workflow
 from elearning.coverage.services import set_report_scope
-from tests.admin_screens import SAME_IN_VIETNAMESE, english_on_screen
+from tests.admin_screens import SAME_IN_VIETNAMESE, english_on_screen, too_few_words_to_scan
 from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import SloganFactory, campaign_index, campaign_page
 
@@ -182,3 +184,63 @@ def test_the_admins_javascript_strings_are_vietnamese(client, site):
         if not value or any(v in (entry.msgid, entry.msgid_plural) for v in values):
             untranslated.append(entry.msgid)
     assert not untranslated, "English in the admin's JavaScript:\n" + "\n".join(untranslated)
+
+
+def upstream_entries():
+    for package in (wagtail, allauth):
+        for path in Path(package.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+            yield from polib.pofile(str(path))
+
+
+def english_in_vietnamese(entries) -> list[str]:
+    """The msgids that Django, asked for Vietnamese, still answers in English (both forms of a
+    plural entry, for one and for several)."""
+    english = []
+    with translation.override("vi"):
+        for entry in entries:
+            if entry.msgid_plural:
+                answers = {
+                    translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+                    if entry.msgctxt
+                    else translation.ngettext(entry.msgid, entry.msgid_plural, n)
+                    for n in (1, 2, 5)
+                }
+            elif entry.msgctxt:
+                answers = {translation.pgettext(entry.msgctxt, entry.msgid)}
+            else:
+                answers = {translation.gettext(entry.msgid)}
+            if answers & {entry.msgid, entry.msgid_plural}:
+                english.append(entry.msgid)
+    return english
+
+
+def test_every_plural_string_is_vietnamese():
+    """A plural string shows only with some counts ("Delete 3 pages" after a bulk selection,
+    "Referenced 0 times"), which the screens above cannot all meet: every plural entry of
+    Wagtail's and allauth's catalogues must be translated."""
+    english = english_in_vietnamese(e for e in upstream_entries() if e.msgid_plural)
+    assert not english, "Plural strings in English:\n" + "\n".join(english)
+
+
+def test_strings_the_scan_cannot_recognise_are_vietnamese():
+    """A msgid of placeholders and one or two short English words ("%(time)s by %(user)s",
+    "Sent to %(task_name)s %(started_at)s") cannot be told apart from other text on a screen,
+    so its translation is checked in the catalogue."""
+    short = (e for e in upstream_entries() if not e.msgid_plural and too_few_words_to_scan(e.msgid))
+    english = english_in_vietnamese(short)
+    assert not english, "English the screen scan cannot see:\n" + "\n".join(english)
+
+
+def test_the_scan_recognises_plural_and_dated_strings():
+    english = english_on_screen(
+        "<p>Referenced 0 times</p><p>Referenced 1 time</p><span>Delete 3 pages</span>"
+        "<b>+2 more</b><p>16:37 by Lan</p>"
+        "<p>Được dùng ở 0 nơi</p><p>Xóa 3 trang</p><p>16:37 bởi Lan</p><p>Năm 2030</p>"
+    )
+    assert english == {
+        "Referenced 0 times": "Referenced %(count)s times",
+        "Referenced 1 time": "Referenced %(count)s time",
+        "Delete 3 pages": "Delete %(counter)s pages",
+        "+2 more": "+%(counter)s more",
+        "16:37 by Lan": "%(time)s by %(user_display_name)s",
+    }

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Sum
 from django.urls import reverse
@@ -90,11 +91,22 @@ def campaign_checklist(*, year: int, event: datetime.date) -> tuple[CampaignPage
 
 
 @dataclass(frozen=True)
+class Action:
+    """One of Wagtail's workflow actions on a task ("Duyệt", "Yêu cầu chỉnh sửa"): its URL is
+    Wagtail's own workflow action view; `modal` when it asks for a comment first."""
+
+    url: str
+    label: str
+    modal: bool
+
+
+@dataclass(frozen=True)
 class Item:
     title: str
     url: str
     when: datetime.datetime | None
     detail: str = ""
+    actions: tuple[Action, ...] = ()
 
 
 def _objects(pairs) -> dict:
@@ -127,10 +139,29 @@ def _title(obj) -> str:
     return str(obj)
 
 
+def _workflow_actions(obj, task_state, task, user) -> tuple[Action, ...]:
+    """The actions Wagtail's task offers this user on the object, pointed at Wagtail's
+    workflow action view (the same as its own dashboard panel's)."""
+    if isinstance(obj, Page):
+        url_name = "wagtailadmin_pages:workflow_action"
+    elif viewset := getattr(obj, "snippet_viewset", None):
+        url_name = viewset.get_url_name("workflow_action")
+    else:
+        return ()
+    return tuple(
+        Action(reverse(url_name, args=[quote(obj.pk), name, task_state.pk]), label, modal)
+        for name, label, modal in task.get_actions(obj, user)
+    )
+
+
 def awaiting_review(*, user, limit: int = LIST_LIMIT) -> dict:
-    """What waits for this user's review, and what this user sent for review."""
+    """What waits for this user's review (with the actions they may take there and then), and
+    what this user sent for review."""
     to_review = TaskState.objects.reviewable_by(user).select_related("revision", "task")
     to_review_rows = list(to_review.order_by("-started_at")[:limit])
+    tasks = {}  # the specific task (GroupApprovalTask) once per task, not once per row
+    for state in to_review_rows:
+        tasks.setdefault(state.task_id, state.task.specific)
     sent = WorkflowState.objects.active().filter(requested_by=user)
     sent = sent.select_related("current_task_state__task")
     sent_rows = list(sent.order_by("-created_at")[:limit])
@@ -139,15 +170,19 @@ def awaiting_review(*, user, limit: int = LIST_LIMIT) -> dict:
         + [(s.base_content_type_id, s.object_id) for s in sent_rows]
     )
 
-    def item(key, when, detail):
+    def item(key, when, detail, state=None):
         obj = objects.get(key)
-        return Item(_title(obj), _edit_url(obj), when, detail) if obj else None
+        if not obj:
+            return None
+        actions = _workflow_actions(obj, state, tasks[state.task_id], user) if state else ()
+        return Item(_title(obj), _edit_url(obj), when, detail, actions)
 
     for_me = [
         item(
             (s.revision.base_content_type_id, s.revision.object_id),
             s.started_at,
             s.task.name,
+            state=s,
         )
         for s in to_review_rows
     ]

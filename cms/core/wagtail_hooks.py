@@ -3,7 +3,8 @@ settings (a report reader who types its URL). Wagtail's own view would look for 
 may edit with a DISTINCT query that PostgreSQL refuses, and answer 500.
 
 And every page served is noted for the anonymous page cache (page_cache.py), which decides
-after the answer whether it may be kept."""
+after the answer whether it may be kept. The admin gets the project's CSS (phones, dashboard)
+and JS (Wagtail's date picker kept clear of the schedule dialog's button) from core/static."""
 
 from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
@@ -42,3 +43,8 @@ hooks.register("register_reports_menu_item", translation_report.menu_item)
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_js():
+    return format_html('<script src="{}" defer></script>', static("core/admin.js"))

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Wagtail's admin writes "3 seconds ago" with humanize's naturaltime; installed, its
+    # catalogue says it in Vietnamese.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -106,10 +106,66 @@ def test_review_panel_shows_the_editors_submission_and_the_moderators_task(
     page = text(client.get("/admin/"))
     assert "Bạn đã gửi duyệt (1)" in page
     assert draft.title in page
+    assert "data-workflow-action-url" not in client.get("/admin/").content.decode()
     client.force_login(moderator)
     response = client.get("/admin/")
     assert "Chờ bạn duyệt (1)" in text(response)
     assert f"/admin/pages/{draft.pk}/edit/" in response.content.decode()
+
+
+def action_buttons(response) -> dict[str, tuple[str, bool]]:
+    """The review panel's buttons: label -> (Wagtail's workflow action URL, opens a modal)."""
+    panel = response.content.decode().split('id="campaign-review-section"')[1]
+    return {
+        html.unescape(label).strip(): (html.unescape(url), bool(modal))
+        for url, modal, label in re.findall(
+            r'data-workflow-action-url="([^"]+)"( data-launch-modal)?>([^<]+)</button>', panel
+        )
+    }
+
+
+def test_a_moderator_approves_or_asks_for_changes_from_the_dashboard(
+    client, editor, moderator, campaigns, workflow
+):
+    draft = campaign_page(index=campaigns, year=2031, slug="30-7-2031", publish=False)
+    draft.save_revision(user=editor)
+    state = workflow.start(draft, editor)
+    client.force_login(moderator)
+    buttons = action_buttons(client.get("/admin/"))
+    task_state = state.current_task_state.pk
+    assert buttons == {
+        "Yêu cầu chỉnh sửa": (
+            f"/admin/pages/workflow/action/{draft.pk}/reject/{task_state}/",
+            True,
+        ),
+        "Duyệt": (f"/admin/pages/workflow/action/{draft.pk}/approve/{task_state}/", False),
+        "Duyệt kèm nhận xét": (
+            f"/admin/pages/workflow/action/{draft.pk}/approve/{task_state}/",
+            True,
+        ),
+    }
+    # What Wagtail's dashboard script posts for "Duyệt": the page goes live, the item leaves.
+    url, _modal = buttons["Duyệt"]
+    response = client.post(url, {"next": "/admin/"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/"
+    draft.refresh_from_db()
+    assert draft.live
+    assert "Chờ bạn duyệt" not in text(response)
+
+
+def test_the_review_panels_actions_are_only_the_moderators(client, editor, campaigns, workflow):
+    """An editor who may edit the page but not review it gets no action there, and Wagtail's
+    action view refuses the URL typed by hand."""
+    draft = campaign_page(index=campaigns, year=2031, slug="30-7-2031", publish=False)
+    draft.save_revision(user=editor)
+    state = workflow.start(draft, editor)
+    client.force_login(editor)
+    assert not action_buttons(client.get("/admin/"))
+    url = f"/admin/pages/workflow/action/{draft.pk}/approve/{state.current_task_state.pk}/"
+    response = client.post(url, {"next": "/admin/"})
+    assert response.status_code in (302, 403)
+    draft.refresh_from_db()
+    assert not draft.live
 
 
 def test_scheduled_panel_lists_approved_future_publications(client, editor, campaigns):
