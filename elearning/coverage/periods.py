@@ -42,6 +42,11 @@ class Period:
         return _("Month %(month)s/%(year)s") % {"month": int(part), "year": year}
 
     @property
+    def whole_years(self) -> bool:
+        """January to December: no reader can pick a part of it that is not a whole year too."""
+        return self.start.month == 1 and self.end.month == 12
+
+    @property
     def cache_key(self) -> str:
         return f"{self.start:%Y%m}-{self.end:%Y%m}"
 

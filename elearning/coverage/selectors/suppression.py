@@ -131,6 +131,8 @@ def aligned(by_month: dict, period) -> bool:
     difference between any two periods a reader can pick — a quarter and its half-year, a
     month and its quarter — is a sum of blocks too, 0 or at least SUPPRESS_BELOW people,
     never a small count. A sum that is not aligned is withheld. Whole years always are."""
+    if period.whole_years:
+        return True  # every year's blocks end in December and start in January
     starts = {(period.start.year, s) for s, _e in year_blocks(by_month, period.start.year)}
     ends = {(period.end.year, e) for _s, e in year_blocks(by_month, period.end.year)}
     return (period.start.year, period.start.month) in starts and (
