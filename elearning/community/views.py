@@ -133,7 +133,7 @@ def check_in(request, token):
 def answer_check_quiz(request, token):
     """The check quiz's answers, from the form under "You are checked in": graded here, then
     back to the check-in page, which shows the result."""
-    if not rate_limits.allowed(request, action="community_check_in"):
+    if not rate_limits.allowed(request, action="community_check_quiz"):
         return _too_many(request)
     session = _session_for(token)
     if session is None:
