@@ -14,7 +14,7 @@ from common.pdf_poster import HEIGHT, RED, WIDTH, band, centred, draw_qr, footer
 from .poster_scans import poster_url
 from .selectors import campaign_slogans
 
-QR_SIZE = 95 * mm
+QR_SIZE = 105 * mm
 
 
 def _slogan(campaign) -> str:
@@ -32,12 +32,12 @@ def _draw(pdf, *, campaign, commune, hotline) -> None:
     caption = _("30/7 · Day for all people against human trafficking")
     centred(pdf, caption.upper(), FONT_BOLD, 22, HEIGHT - 9 * mm, colour=white, max_lines=2)
 
-    y = centred(pdf, campaign.title, FONT_BOLD, 26, HEIGHT - 40 * mm)
+    y = centred(pdf, campaign.title, FONT_BOLD, 26, HEIGHT - 40 * mm, min_size=18, max_lines=2)
     slogan = _slogan(campaign)
-    if slogan:
-        y = centred(pdf, f"“{slogan}”", FONT_BOLD, 34, y - 6 * mm, colour=RED, max_lines=4)
+    if slogan:  # large: read from across the hall, wrapped rather than shrunk
+        y = centred(pdf, f"“{slogan}”", FONT_BOLD, 34, y - 6 * mm, colour=RED, min_size=24)
 
-    qr_top = min(y - 8 * mm, HEIGHT - 120 * mm)
+    qr_top = min(y - 8 * mm, HEIGHT - 80 * mm)
     url = poster_url(campaign=campaign, commune=commune)
     draw_qr(pdf, url, x=(WIDTH - QR_SIZE) / 2, y=qr_top - QR_SIZE, size=QR_SIZE)
     y = qr_top - QR_SIZE - 2 * mm

@@ -221,3 +221,16 @@ def test_the_editor_finds_the_action_on_the_page_and_sees_scans_with_small_count
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Lượt quét áp phích chiến dịch" in dashboard and "<td>7</td>" in dashboard
     assert "&lt;5" in dashboard  # the 2; no total beside them, so the 7 may show
+
+
+def test_scripted_scans_from_one_address_stop_counting_at_the_limit(campaign, communes):
+    from allauth.core.internal.ratelimit import parse_rates
+    from django.conf import settings
+
+    allowed = parse_rates(settings.CLIENT_RATE_LIMITS["campaign_poster_scan"])[0].amount
+    for _ in range(allowed + 15):
+        scan = Client(REMOTE_ADDR="203.0.113.7").get(campaign.url, {"xa": communes[0].code})
+        assert scan.status_code == 302 and scan["Location"] == campaign.url  # never refused
+    assert CampaignPosterScan.objects.get().scans == allowed
+    Client(REMOTE_ADDR="198.51.100.20").get(campaign.url, {"xa": communes[0].code})
+    assert CampaignPosterScan.objects.get().scans == allowed + 1

@@ -220,3 +220,22 @@ def test_the_result_is_in_the_learners_data_and_goes_with_the_check_in(session, 
     assert exported[0]["quiz_score"] == 4 and exported[0]["quiz_questions"] == 5
     SessionCheckIn.objects.filter(visitor_key=key).delete()
     assert not SessionCheckIn.objects.exists()
+
+
+def test_scripted_quiz_answers_are_cut_at_the_limit_without_using_up_check_ins(session):
+    from allauth.core.internal.ratelimit import parse_rates
+    from django.conf import settings
+
+    allowed = parse_rates(settings.CLIENT_RATE_LIMITS["community_check_quiz"])[0].amount
+    phone = Client(REMOTE_ADDR="203.0.113.7")
+    assert phone.post(url(session), {"age_band": "18-60"}).status_code == 302
+    codes = [phone.post(quiz_url(session), {}).status_code for _ in range(allowed)]
+    assert set(codes) == {409}  # unanswered: refused, nothing stored
+    refused = phone.post(quiz_url(session), answers(session, right=5))
+    assert refused.status_code == 429 and "Quá nhiều yêu cầu" in refused.content.decode()
+    assert SessionCheckIn.objects.get().quiz_score is None
+    # The hall's check-ins from the same address have their own budget.
+    assert (
+        Client(REMOTE_ADDR="203.0.113.7").post(url(session), {"age_band": "16-17"}).status_code
+        == 302
+    )
