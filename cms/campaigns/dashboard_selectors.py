@@ -24,6 +24,7 @@ from .models import (
     CampaignIndexPage,
     CampaignPage,
     CampaignPageView,
+    CampaignPosterScan,
     Slogan,
 )
 
@@ -258,8 +259,27 @@ def campaign_reach(*, since: datetime.date) -> dict:
     views_shown, views_total = suppress(view_rows)
     reads_shown, reads_total = suppress(read_rows)
     return {
+        "poster_scans": poster_scans_by_commune(since=since),
         "views": views_shown,
         "views_total": views_total,
         "reads": reads_shown,
         "reads_total": reads_total,
     }
+
+
+def poster_scans_by_commune(*, since: datetime.date, limit: int = 10) -> list:
+    """Scans of campaign posters since `since`, the communes with the most first, small
+    counts "<5". No total is shown beside them, so a hidden count cannot be subtracted out."""
+    scans = (
+        CampaignPosterScan.objects.filter(day__gte=since)
+        .values("commune__name", "commune__province__name")
+        .annotate(scans=Sum("scans"))
+        .order_by("-scans", "commune__name")[:limit]
+    )
+    return [
+        (
+            f"{r['commune__name']}, {r['commune__province__name']}",
+            SUPPRESSED if 0 < r["scans"] < SUPPRESS_BELOW else r["scans"],
+        )
+        for r in scans
+    ]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -24,6 +25,7 @@ from cms.core.models import SitePage
 from cms.core.search import SEARCH_WORDS, SiteSearchable, streamfield_text
 from elearning.geo.models import AdminCatalog, AdminUnit
 
+from . import poster_scans
 from .blocks import CampaignStreamBlock
 from .choices import SloganStatus
 from .region_chooser import region_chooser_viewset
@@ -249,6 +251,13 @@ class CampaignPage(SiteSearchable, SitePage):
     def is_nationwide(self) -> bool:
         return self.region_id is None
 
+    def serve(self, request, *args, **kwargs):
+        if poster_scans.PARAMETER in request.GET:
+            return poster_scans.scanned(
+                request, campaign=self, poster_scans=CampaignPosterScan.objects
+            )
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from cms.core.models import SiteSettings
         from cms.core.sharing import public_url
@@ -298,3 +307,32 @@ class CampaignPageView(models.Model):
 
     def __str__(self):
         return f"{self.page_id} · {self.day} · {self.views}"
+
+
+class CampaignPosterScan(models.Model):
+    """How many times a campaign poster printed for a commune was scanned on a day: a number
+    per page, commune and day, nothing about who scanned it."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    commune = models.ForeignKey(
+        AdminUnit,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=pgettext_lazy("campaign poster", "commune"),
+    )
+    day = models.DateField(_("day"))
+    scans = models.PositiveIntegerField(_("scans"), default=0)
+
+    class Meta:
+        verbose_name = _("campaign poster scans")
+        verbose_name_plural = _("campaign poster scans")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "commune", "day"], name="campaign_poster_scan_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} · {self.commune_id} · {self.day} · {self.scans}"

@@ -38,13 +38,23 @@ def slogan_card_url(*, slogan, hotline: str = "", year: int | None = None) -> st
 
 def count_page_view(*, page_views, page_id: int) -> None:
     """One more view of the campaign page today (`page_views`: the CampaignPageView manager,
-    from the page model): one UPDATE, an INSERT on the day's first view."""
-    day = timezone.localdate()
-    rows = page_views.filter(page_id=page_id, day=day)
-    if rows.update(views=F("views") + 1):
+    from the page model)."""
+    _add_one(page_views, "views", page_id=page_id)
+
+
+def count_poster_scan(*, poster_scans, page_id: int, commune_id: int) -> None:
+    """One more scan today of the campaign's poster printed for the commune
+    (`poster_scans`: the CampaignPosterScan manager)."""
+    _add_one(poster_scans, "scans", page_id=page_id, commune_id=commune_id)
+
+
+def _add_one(counters, field: str, **key) -> None:
+    """Today's counter of `key` plus one: one UPDATE, an INSERT on the day's first."""
+    rows = counters.filter(day=timezone.localdate(), **key)
+    if rows.update(**{field: F(field) + 1}):
         return
     try:
         with transaction.atomic():
-            page_views.create(page_id=page_id, day=day, views=1)
-    except IntegrityError:  # another request counted the day's first view meanwhile
-        rows.update(views=F("views") + 1)
+            counters.create(day=timezone.localdate(), **key, **{field: 1})
+    except IntegrityError:  # another request counted the day's first meanwhile
+        rows.update(**{field: F(field) + 1})

@@ -2,20 +2,18 @@
 (question and option texts with their ids); the answer key stays here."""
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from elearning.progress.exceptions import InvalidSubmission
+# The engine's half (what a form chose, and its score) is shared with the community check quiz;
+# its names stay importable from here.
+from elearning.progress.quiz_grading import FIELD_PREFIX, KeyedQuestion, PublicOption
+from elearning.progress.quiz_grading import GradedQuiz as GradedQuiz
+from elearning.progress.quiz_grading import grade as grade
+from elearning.progress.quiz_grading import read_answers as read_answers
 
 TRUE_FALSE_IDS = ("true", "false")
-FIELD_PREFIX = "q-"
-
-
-@dataclass(frozen=True)
-class PublicOption:
-    id: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -31,28 +29,6 @@ class PublicQuestion:
     @property
     def field_name(self) -> str:
         return f"{FIELD_PREFIX}{self.id}"
-
-
-@dataclass(frozen=True)
-class KeyedQuestion:
-    id: str
-    text: str
-    multiple: bool
-    options: list[PublicOption]
-    correct: frozenset[str]
-    explanation: str
-
-
-@dataclass
-class GradedQuiz:
-    score: int
-    max_score: int
-    # {question id: {"chosen": [option ids], "correct": bool}}: stored on the attempt.
-    answers: dict = field(default_factory=dict)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.score / self.max_score) if self.max_score else 0
 
 
 def answer_key(questions) -> list[KeyedQuestion]:
@@ -97,47 +73,6 @@ def public_questions(questions, *, shuffle: bool = False) -> list[PublicQuestion
             )
         )
     return public
-
-
-def read_answers(data, key: list[KeyedQuestion]) -> dict[str, list[str]]:
-    """The chosen option ids per question (of the quiz's `answer_key`) from a submitted form
-    (a QueryDict). Refuses answers that are not options of their question, fields for
-    questions that do not exist, several answers to a one-answer question, and unanswered
-    questions."""
-    keyed = {question.id: question for question in key}
-    posted = {name[len(FIELD_PREFIX) :] for name in data if name.startswith(FIELD_PREFIX)}
-    if posted - keyed.keys():
-        raise InvalidSubmission(_("Your answers do not match the questions of this quiz."))
-    chosen = {}
-    for question_id, question in keyed.items():
-        values = data.getlist(FIELD_PREFIX + question_id)
-        if not values:
-            raise InvalidSubmission(_("Please answer every question before submitting."))
-        option_ids = {option.id for option in question.options}
-        if any(value not in option_ids for value in values):
-            raise InvalidSubmission(
-                _("One of your answers is not an option of its question. Please try again.")
-            )
-        if len(values) > 1 and not question.multiple:
-            raise InvalidSubmission(
-                _("Choose only one answer for question %(number)s.")
-                % {"number": list(keyed).index(question_id) + 1}
-            )
-        chosen[question_id] = sorted(set(values))
-    return chosen
-
-
-def grade(key: list[KeyedQuestion], chosen: dict[str, list[str]]) -> GradedQuiz:
-    """One point per question of the `answer_key` answered exactly right (for multiple
-    choice: all the correct options and none of the others)."""
-    graded = GradedQuiz(score=0, max_score=0)
-    for question in key:
-        picked = chosen.get(question.id, [])
-        correct = frozenset(picked) == question.correct
-        graded.max_score += 1
-        graded.score += int(correct)
-        graded.answers[question.id] = {"chosen": list(picked), "correct": correct}
-    return graded
 
 
 def review(questions, answers: dict) -> list[dict]:

@@ -41,7 +41,7 @@ class QuizForGrading:
 
 # Part of the cache key: bump it when QuizForGrading changes shape, so that a deploy never
 # reads the previous release's pickles.
-QUIZ_FOR_GRADING_VERSION = 1
+QUIZ_FOR_GRADING_VERSION = 2  # 2: KeyedQuestion moved to elearning.progress.quiz_grading
 
 
 def quiz_for_grading(*, quiz_pages, quiz_id: int) -> QuizForGrading | None:

@@ -231,6 +231,12 @@ CLIENT_RATE_LIMITS = {
     # Only wrong short codes count (guessing a code of 31^6 then takes years).
     "community_check_in": "120/m/ip,600/h/ip",
     "community_check_in_code": "20/m/ip,100/h/ip",
+    # The check quiz after checking in: its own budget, so a hall's answers never use up its
+    # check-ins'.
+    "community_check_quiz": "120/m/ip,600/h/ip",
+    # Campaign poster scans counted per commune: a scripted address inflates no count beyond
+    # this (a scan over it still reaches the page, uncounted).
+    "campaign_poster_scan": "60/m/ip,600/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Chung Tay"

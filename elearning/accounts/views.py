@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from elearning import rate_limits
+from elearning.geo.models import AdminUnit
 from elearning.geo.selectors import find_current_commune, search_communes
 
 from . import guest, services
@@ -97,13 +98,16 @@ def _safe_next(request, default="/"):
 
 def guest_start(request):
     """A visitor chooses a commune and an age band once, to learn without an account."""
-    form = GuestForm(request.POST or None)
+    previous = guest.read_guest_cookie(request)
+    # A commune remembered without an age band (a campaign poster's QR code): already chosen.
+    remembered = AdminUnit.objects.filter(pk=previous.commune_id).first() if previous else None
+    initial = {"commune": remembered.code} if remembered else {}
+    form = GuestForm(request.POST or None, initial=initial)
     if request.method == "POST" and not form.is_finding_commune:
         if form.too_young:
             return render(request, "account/too_young.html")
         if form.is_valid():
             response = redirect(_safe_next(request))
-            previous = guest.read_guest_cookie(request)
             services.remember_guest(
                 response=response,
                 commune_id=form.cleaned_data["commune"].pk,

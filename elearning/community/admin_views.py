@@ -68,6 +68,7 @@ class SessionInspectView(InspectView):
             total=sum(c.count for c in session.counts.all()),
             live=selectors.check_in_counts(session=session, viewer=user),
             live_url=reverse("community_sessions:live", args=[session.pk]),
+            quiz_summary=selectors.check_quiz_summary(session=session),
             can_review=selectors.is_reviewer(user=user)
             and session.status != SessionStatus.RETURNED,
             can_confirm=selectors.is_reviewer(user=user) and session.status == SessionStatus.DRAFT,

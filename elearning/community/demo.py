@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from elearning.coverage.models import CommuneProfile
 from elearning.geo.models import AdminUnit
@@ -23,6 +24,7 @@ PROVINCE_OFFICER = "canbo-tinh-ninhbinh"
 REVIEWER = "duyet-ninhbinh"
 SAMPLE = "[Mẫu] "
 OPEN_PLACE = SAMPLE + "Nhà văn hoá thôn 2 (buổi đang mở điểm danh)"
+DEMO_COURSE_SLUG = "nhan-biet-thu-doan-tuyen-dung"  # cms/learning/demo.py COMMUNITY
 # (days ago, kind, place, counts as (sex, age band, number))
 CONFIRMED = [
     (
@@ -97,8 +99,16 @@ def load(*, out) -> None:
     )
 
 
+def _demo_course():
+    """The demo's community course (its quiz gives the open session's check quiz): found by
+    its slug on the Wagtail Page base, as the engine imports no page class."""
+    return Page.objects.filter(slug=DEMO_COURSE_SLUG, locale__language_code="vi").first()
+
+
 def _open_session(*, officer, commune, now):
     session = CommunitySession.objects.filter(place=OPEN_PLACE).first()
+    if session is not None and session.course_id is None:
+        CommunitySession.objects.filter(pk=session.pk).update(course=_demo_course())
     if session is not None and session.closes_at > now:
         return
     start, end = now - timedelta(minutes=15), now + timedelta(hours=3)
@@ -113,6 +123,7 @@ def _open_session(*, officer, commune, now):
                 place=OPEN_PLACE,
                 led_by="Chi hội Phụ nữ",
                 check_in_grace_minutes=60,
+                course=_demo_course(),
             ),
             counts=[("female", "18-60", "community", 15), ("male", "18-60", "community", 7)],
         )

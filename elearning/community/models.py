@@ -152,6 +152,13 @@ class SessionCheckIn(LearnerOwned):
     )
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, default=Sex.UNKNOWN)
     checked_in_at = models.DateTimeField(_("checked in"), default=timezone.now)
+    # The optional check quiz (check_quiz.py): its score and, per question id, whether it was
+    # answered right. Not what was chosen: the officer's figures need no more.
+    quiz_score = models.PositiveSmallIntegerField(_("check quiz score"), null=True, blank=True)
+    quiz_questions = models.PositiveSmallIntegerField(
+        _("check quiz questions"), null=True, blank=True
+    )
+    quiz_correct = models.JSONField(_("check quiz answers right"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("check-in")

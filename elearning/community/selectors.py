@@ -9,6 +9,7 @@ from django.utils import timezone
 from elearning.coverage.choices import SUPPRESS_BELOW
 from elearning.coverage.selectors import communes_of, reader_scope
 
+from . import check_quiz
 from .choices import SessionAgeBand
 from .models import CommunitySession, SessionCheckIn
 
@@ -75,3 +76,29 @@ def check_in_counts(*, session: CommunitySession, viewer) -> dict:
         "bands_hidden": bands_hidden,
         "exact": exact,
     }
+
+
+def check_quiz_summary(*, session: CommunitySession) -> dict:
+    """The check quiz's results for the officer: how many of the check-ins answered, the
+    average score and the share right per question, in %. Fewer than SUPPRESS_BELOW answers
+    show as "<5" with no averages (an average of two people's scores gives them away)."""
+    rows = list(
+        SessionCheckIn.objects.filter(session=session, quiz_score__isnull=False).values_list(
+            "quiz_score", "quiz_questions", "quiz_correct"
+        )
+    )
+    answered = len(rows)
+    summary = {"answered": answered, "average": None, "questions": []}
+    if 0 < answered < SUPPRESS_BELOW:
+        summary["answered"] = SUPPRESSED
+    if answered < SUPPRESS_BELOW:
+        return summary
+    summary["average"] = round(100 * sum(s / q for s, q, _c in rows if q) / answered)
+    for number, question in enumerate(check_quiz.questions_for(session), start=1):
+        results = [correct[question.id] for _s, _q, correct in rows if question.id in correct]
+        if len(results) < SUPPRESS_BELOW:  # the questions were changed after some answered
+            percent = SUPPRESSED if results else None
+        else:
+            percent = round(100 * sum(results) / len(results))
+        summary["questions"].append({"number": number, "text": question.text, "percent": percent})
+    return summary

@@ -17,8 +17,10 @@ from elearning.coverage.models import Denominator, Plan
 from elearning.coverage.selectors import communes_of
 from elearning.coverage.services import set_report_scope
 from elearning.geo.models import AdminCatalog, AdminUnit
+from elearning.progress.exceptions import InvalidSubmission
+from elearning.progress.quiz_grading import grade, read_answers
 
-from . import selectors
+from . import check_quiz, selectors
 from .choices import (
     EARLY_MINUTES,
     MAX_HOURS,
@@ -249,6 +251,41 @@ def check_in(
             raise CheckInRefused(_("This phone has already checked in to this session.")) from error
         if session.is_confirmed:
             commune_changed(commune_id=session.commune_id)
+    return check_in
+
+
+def answer_check_quiz(*, session_id: int, visitor_key: str, data) -> SessionCheckIn:
+    """The phone's check-in takes its one check quiz: graded here against the session's
+    questions (`data`: the posted form). Refused, nothing stored, for a phone not checked in
+    to this session, a second answer, after closing, or answers that are not the session's
+    questions' options."""
+    with transaction.atomic():
+        session = CommunitySession.objects.get(pk=session_id)
+        # The phone's own row is locked: a double tap grades once.
+        check_in = (
+            SessionCheckIn.objects.select_for_update()
+            .filter(session=session, visitor_key=visitor_key)
+            .first()
+        )
+        if not visitor_key or check_in is None:
+            raise CheckInRefused(_("Check in to this session first, then answer the questions."))
+        if check_in.quiz_score is not None:
+            raise CheckInRefused(_("You have already answered this session's questions."))
+        if session.status == SessionStatus.RETURNED or timezone.now() > session.closes_at:
+            raise CheckInRefused(
+                _("This session has closed: its questions can no longer be answered.")
+            )
+        questions = check_quiz.questions_for(session)
+        if not questions:
+            raise CheckInRefused(_("This session has no questions to answer."))
+        try:
+            graded = grade(questions, read_answers(data, questions))
+        except InvalidSubmission as error:
+            raise CheckInRefused(str(error.message)) from error
+        check_in.quiz_score = graded.score
+        check_in.quiz_questions = graded.max_score
+        check_in.quiz_correct = {qid: a["correct"] for qid, a in graded.answers.items()}
+        check_in.save(update_fields=["quiz_score", "quiz_questions", "quiz_correct"])
     return check_in
 
 

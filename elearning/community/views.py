@@ -5,14 +5,15 @@ check-in from the same phone gets a clear message and changes nothing."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from elearning import rate_limits
 
-from . import checkin, services
+from . import check_quiz, checkin, services
 from .choices import SessionAgeBand, SessionStatus, Sex
 from .models import CODE_LENGTH, CommunitySession, SessionCheckIn
 
@@ -52,6 +53,42 @@ def _too_many(request):
     return response
 
 
+def _session_for(token):
+    """The session a QR token names, or None (forged, damaged, or the session was returned)."""
+    session = (
+        CommunitySession.objects.select_related("commune")
+        .filter(pk=checkin.session_id_from(token))
+        .first()
+    )
+    return None if session is None or session.status == SessionStatus.RETURNED else session
+
+
+def _invalid_token(request):
+    reason = _("This QR code is not valid. Ask the session's officer for the code.")
+    return _page(request, "check_in_refused", {"reason": reason}, status=404)
+
+
+def _context(request, session, key, **extra) -> dict:
+    """The check-in page: the form, or this phone's check-in with its optional check quiz (the
+    questions, or once answered the result with the right answers)."""
+    row = SessionCheckIn.objects.filter(session=session, visitor_key=key).first() if key else None
+    closed = timezone.now() > session.closes_at
+    context = {"session": session, "done": row is not None, "closed": closed, **extra}
+    if row is None:
+        return context
+    questions = check_quiz.questions_for(session)
+    if row.quiz_score is not None:
+        context["quiz_result"] = {
+            "score": row.quiz_score,
+            "questions": row.quiz_questions,
+            "review": check_quiz.review(questions, row.quiz_correct),
+        }
+    elif questions and not closed and "skip" not in request.GET:
+        context["quiz"] = questions
+        context["quiz_url"] = reverse("community:check_quiz", args=[checkin.token_for(session.pk)])
+    return context
+
+
 # Never cached (never_cache: "no-store, private"), by a page cache for anonymous visitors or a
 # proxy: the forms carry this phone's CSRF token and the page says whether it checked in.
 @never_cache
@@ -59,20 +96,12 @@ def _too_many(request):
 def check_in(request, token):
     if request.method == "POST" and not rate_limits.allowed(request, action="community_check_in"):
         return _too_many(request)
-    session_id = checkin.session_id_from(token)
-    session = CommunitySession.objects.select_related("commune").filter(pk=session_id).first()
-    if session is None or session.status == SessionStatus.RETURNED:
-        reason = _("This QR code is not valid. Ask the session's officer for the code.")
-        return _page(request, "check_in_refused", {"reason": reason}, status=404)
+    session = _session_for(token)
+    if session is None:
+        return _invalid_token(request)
     key = checkin.device_key(request)
-    done = bool(key) and SessionCheckIn.objects.filter(session=session, visitor_key=key).exists()
     form = CheckInForm(request.POST or None)
-    context = {
-        "session": session,
-        "done": done,
-        "closed": timezone.now() > session.closes_at,
-        "form": form,
-    }
+    context = _context(request, session, key, form=form)
     if request.method == "GET":
         response = _page(request, "check_in", context)
         if not key:
@@ -97,6 +126,26 @@ def check_in(request, token):
     response = redirect(request.path)
     checkin.remember_device(response, key)
     return response
+
+
+@never_cache
+@require_POST
+def answer_check_quiz(request, token):
+    """The check quiz's answers, from the form under "You are checked in": graded here, then
+    back to the check-in page, which shows the result."""
+    if not rate_limits.allowed(request, action="community_check_quiz"):
+        return _too_many(request)
+    session = _session_for(token)
+    if session is None:
+        return _invalid_token(request)
+    key = checkin.device_key(request)
+    try:
+        services.answer_check_quiz(session_id=session.pk, visitor_key=key or "", data=request.POST)
+    except ValidationError as error:
+        context = _context(request, session, key, form=CheckInForm())
+        context["refusal"] = " ".join(error.messages)
+        return _page(request, "check_in", context, status=409)
+    return redirect("community:check_in", token)
 
 
 @never_cache

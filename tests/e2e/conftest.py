@@ -49,9 +49,9 @@ def browser():
         browser.close()
 
 
-def new_phone(browser, live_server, *, timeout=15_000):
+def new_phone(browser, live_server, *, timeout=15_000, javascript=True):
     """A phone-sized browser context and its tab on the live server (another person's phone
-    when a test needs two or more)."""
+    when a test needs two or more; without JavaScript for the pages that must work so)."""
     context = browser.new_context(
         viewport=PHONE,
         device_scale_factor=2,
@@ -59,10 +59,22 @@ def new_phone(browser, live_server, *, timeout=15_000):
         has_touch=True,
         base_url=live_server.url,
         locale="vi-VN",
+        java_script_enabled=javascript,
     )
     page = context.new_page()
     page.set_default_timeout(timeout)
     return context, page
+
+
+def sign_in(page, username, next_url):
+    """Signs in with the test password on the sign-in page, then waits for `next_url`."""
+    from tests.factories.accounts import PASSWORD
+
+    page.goto(f"/accounts/login/?next={next_url}")
+    page.locator('input[name="login"]').fill(username)
+    page.locator('input[name="password"]').fill(PASSWORD)
+    page.locator('main form button[type="submit"]').click()
+    page.wait_for_url(f"**{next_url}")
 
 
 @pytest.fixture

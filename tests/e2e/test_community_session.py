@@ -9,8 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from elearning.coverage.models import Rollup
-from tests.e2e.conftest import ARTIFACTS, new_phone
-from tests.factories.accounts import PASSWORD
+from tests.e2e.conftest import ARTIFACTS, new_phone, sign_in
 from tests.factories.community import officer_of
 from tests.factories.coverage import PlanFactory, indicator, profile
 from tests.factories.geo import CommuneFactory, ProvinceFactory
@@ -25,14 +24,6 @@ def commune(transactional_db):
     officer_of(commune, username="canbo-xa")
     officer_of(province, reviewer=True, username="duyet-tinh")
     return commune
-
-
-def _sign_in(page, username, next_url):
-    page.goto(f"/accounts/login/?next={next_url}")
-    page.locator('input[name="login"]').fill(username)
-    page.locator('input[name="password"]').fill(PASSWORD)
-    page.locator('main form button[type="submit"]').click()
-    page.wait_for_url(f"**{next_url}")
 
 
 def _shot(page, name):
@@ -54,7 +45,7 @@ def test_officer_records_a_session_a_participant_checks_in_and_a_reviewer_confir
     review = reviewer.new_page()
     review.set_default_timeout(20_000)
     try:
-        _sign_in(page, "canbo-xa", "/admin/community-sessions/new/")
+        sign_in(page, "canbo-xa", "/admin/community-sessions/new/")
         start = timezone.localtime() - timedelta(minutes=30)
         page.locator('input[name="starts_at"]').fill(start.strftime("%Y-%m-%d %H:%M"))
         page.locator('input[name="ends_at"]').fill(
@@ -90,7 +81,7 @@ def test_officer_records_a_session_a_participant_checks_in_and_a_reviewer_confir
         expect(page.locator("[data-live-total]")).to_have_text("1", timeout=15_000)
 
         # The province reviewer confirms the session.
-        _sign_in(review, "duyet-tinh", "/admin/community-sessions/")
+        sign_in(review, "duyet-tinh", "/admin/community-sessions/")
         _shot(review, "5_reviewer_list")
         review.get_by_role("link", name="Nhà văn hoá thôn 4").first.click()
         review.get_by_role("button", name="Xác nhận: tính buổi sinh hoạt này").click()

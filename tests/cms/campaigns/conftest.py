@@ -2,6 +2,9 @@ import pytest
 from django.contrib.auth.models import Group
 
 from cms.campaigns.editorial import EDITORS, MODERATORS, ensure_editorial_workflow
+
+# The coverage tests' provinces and communes (Ninh Bình and its three communes, Hà Nội): posters.
+from tests.elearning.coverage.conftest import communes, ha_noi, hanoi_commune, ninh_binh  # noqa: F401
 from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import SloganFactory, campaign_index, campaign_page
 

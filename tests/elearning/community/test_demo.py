@@ -36,3 +36,16 @@ def test_the_demo_loads_confirmed_sessions_and_one_open_session(
     open_session.refresh_from_db()
     assert open_session.closes_at > timezone.now()
     assert sessions.count() == len(demo.CONFIRMED) + 1
+
+
+def test_the_open_demo_session_has_a_check_quiz_from_the_demo_course(communes, home_page):
+    from cms.learning.demo import load as load_courses
+    from elearning.community import check_quiz
+
+    load_courses(out=lambda *args: None)
+    for commune in communes:
+        profile(commune, population=800)
+    demo.load(out=lambda *args: None)
+    open_session = CommunitySession.objects.get(place=demo.OPEN_PLACE)
+    assert open_session.course.slug == demo.DEMO_COURSE_SLUG
+    assert len(check_quiz.questions_for(open_session)) == check_quiz.QUESTIONS_MAX
