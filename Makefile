@@ -1,6 +1,7 @@
 # Chung Tay: two commands for people (`make run`, `make test`), one they both use (`make setup`).
 # Everything installs into .venv and node_modules inside this folder; nothing global but
-# Debian's chromium for the browser tests, and only when it can be installed.
+# the Debian programs the tests open files with (chromium, poppler-utils, zbar-tools), and only
+# when they can be installed.
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -37,8 +38,8 @@ test: setup browser ## the whole suite (PostgreSQL and Redis when DATABASE_URL /
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-browser: ## Debian's chromium for the browser tests, installed when missing and possible
-	@bash scripts/ensure-chromium.sh
+browser: ## chromium, poppler-utils and zbar-tools for the tests, installed when missing and possible
+	@bash scripts/ensure-test-tools.sh
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
