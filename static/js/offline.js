@@ -65,6 +65,22 @@
     }
   });
 
+  // Each showing of a quiz form is one attempt (cms.learning.services.attempt_key): a second
+  // tap sends the same key, the kept copy opened again (or brought back by Back) a new one.
+  var attemptKey = document.querySelector('form.quiz input[name="attempt_key"]');
+  if (attemptKey) {
+    attemptKey.value = '';  // not a value the browser restored from an earlier showing
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) { attemptKey.value = ''; }
+    });
+    attemptKey.form.addEventListener('submit', function () {
+      if (!attemptKey.value) {
+        attemptKey.value = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)),
+          function (b) { return (b + 256).toString(16).slice(1); }).join('');
+      }
+    });
+  }
+
   // A quiz kept on the phone may be older than the server's: say so before it is answered.
   var quiz = document.querySelector('[data-quiz-version]');
   function checkQuiz() {

@@ -78,7 +78,12 @@ function keepPage(request, response) {
     return setOwner(who).then(function () {
       return caches.open(PAGES + who);
     }).then(function (cache) {
-      return cache.put(request.url, new Response(html, {headers: {'Content-Type': type}}));
+      // The page's policy comes along: a kept page (and the saved H5P frame it shows, which
+      // inherits it) is no less protected offline than online.
+      var headers = {'Content-Type': type};
+      var policy = response.headers.get('Content-Security-Policy');
+      if (policy) { headers['Content-Security-Policy'] = policy; }
+      return cache.put(request.url, new Response(html, {headers: headers}));
     });
   });
 }
@@ -142,10 +147,12 @@ function idempotencyKey(kind, url, body) {
     } catch (error) { /* not JSON: the server will refuse it */ }
     return 'xapi:' + Date.now() + Math.random();
   }
-  var token = new URLSearchParams(body).get('form_token');
-  // A quiz form carries its attempt's key; finishing a lesson or confirming a reading is
-  // stored once per learner and page by the server, so the URL is key enough.
-  return token ? 'quiz:' + token : 'form:' + url;
+  var fields = new URLSearchParams(body);
+  var token = fields.get('form_token');
+  // A quiz attempt's key is its form token with the attempt key of that sending; finishing
+  // a lesson or confirming a reading is stored once per learner and page by the server, so
+  // the URL is key enough.
+  return token ? 'quiz:' + token + ':' + (fields.get('attempt_key') || '') : 'form:' + url;
 }
 
 function queue(request, body, kind, notBefore, page) {
