@@ -18,6 +18,12 @@
     });
   }
 
+  if (!worker.controller) {  // the first visit: the page came before the worker
+    worker.addEventListener('controllerchange', function () {
+      tell({type: 'keep', url: location.href});
+    });
+  }
+
   worker.register(root.dataset.sw, {scope: '/'}).then(function (registration) {
     // A new worker found on an earlier page takes over now, between two pages: nothing
     // this page already shows depends on the old one.

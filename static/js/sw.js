@@ -90,7 +90,16 @@ function keepPage(request, response) {
 
 function cachedPage(url) {
   return currentOwner().then(function (who) {
-    return caches.open(PAGES + who).then(function (cache) { return cache.match(url); });
+    return caches.open(PAGES + who).then(function (cache) {
+      // The installed app opens its start URL (the home page with ?source=pwa): the home
+      // page kept from any visit serves.
+      return cache.match(url).then(function (kept) {
+        var home = new URL(url);
+        if (kept || home.searchParams.get('source') !== 'pwa') { return kept; }
+        home.searchParams.delete('source');
+        return cache.match(home.href);
+      });
+    });
   });
 }
 
@@ -249,9 +258,11 @@ function settle(item, response, retried) {
 }
 
 var replaying = null;
+var askedAgain = false;
 
 function replay() {
-  if (replaying) { return replaying; }
+  // Asked while sending: answers queued since the queue was read go in one more round.
+  if (replaying) { askedAgain = true; return replaying; }
   replaying = Promise.all([currentOwner(), offlineDb.all('queue')]).then(function (found) {
     var who = found[0];
     // Only this person's answers, in the order they were made; never someone else's.
@@ -274,11 +285,14 @@ function replay() {
     });
   }).then(function (sent) {
     replaying = null;
-    if (sent) {
-      return self.clients.matchAll().then(function (clients) {
-        clients.forEach(function (client) { client.postMessage({type: 'replayed'}); });
-      });
+    var told = sent ? self.clients.matchAll().then(function (clients) {
+      clients.forEach(function (client) { client.postMessage({type: 'replayed'}); });
+    }) : null;
+    if (askedAgain) {
+      askedAgain = false;
+      return Promise.all([told, replay()]);
     }
+    return told;
   }, function () { replaying = null; });
   return replaying;
 }
@@ -356,6 +370,15 @@ self.addEventListener('message', function (event) {
     event.waitUntil(replay());
   } else if (data.type === 'status' && event.source) {
     event.waitUntil(report(event.source));
+  } else if (data.type === 'keep' && typeof data.url === 'string' &&
+             new URL(data.url).origin === self.location.origin) {
+    // The page open when this worker first took control came before it: keep it too.
+    var url = new URL(data.url);
+    if (!NEVER_KEEP.test(url.pathname)) {
+      event.waitUntil(fetch(url.href, {credentials: 'same-origin'}).then(function (response) {
+        return keepPage(new Request(url.href), response);
+      }).catch(function () {}));
+    }
   } else if (data.type === 'skip-waiting') {
     self.skipWaiting();
   }
