@@ -246,6 +246,9 @@ function settle(item, response, retried) {
     item.status = done ? 'sent' : 'refused';
     // A quiz's graded result is the page the server sends it to; otherwise the page itself.
     item.resultUrl = item.id.indexOf('quiz:') === 0 && response.redirected ? response.url : item.page;
+    if (done && item.kind === 'xapi') {  // the server's grading, for the lesson to show
+      try { item.message = JSON.parse(text).message; } catch (error) { /* 409: no body */ }
+    }
     if (!done) {
       var message = '';
       try { message = JSON.parse(text).message || ''; } catch (error) { message = messageIn(text); }

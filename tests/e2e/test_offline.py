@@ -351,6 +351,10 @@ def test_an_h5p_exercise_saved_with_its_course_plays_offline_and_is_graded_once(
     expect(phone.locator("[data-offline-notice]")).to_contain_text(
         "đã được gửi và ghi nhận", timeout=30_000
     )
+    # Where it said "saved", the lesson now shows the server's grading.
+    expect(phone.locator("[data-h5p-status]")).to_have_text(
+        "Kết quả của bạn: 1 / 1 (đã được máy chủ kiểm tra)."
+    )
     shot(phone, "10-h5p-sent-when-online")
     result = H5PResult.objects.get()
     assert str(result.statement_id) == item["id"].removeprefix("xapi:")

@@ -111,7 +111,28 @@
     stage.appendChild(iframe);
   }
 
+  // A result kept on the phone and sent later: the worker reports the server's grading
+  // (its answer to offline.js's status request), shown where "saved" was.
+  function showGraded(event) {
+    var data = event.data || {};
+    var graded = (data.sent || []).filter(function (item) {
+      return item.kind === 'xapi' && item.message && item.page === location.href;
+    });
+    if (!graded.length || data.type !== 'status') {
+      return;
+    }
+    var statuses = document.querySelectorAll('[data-h5p-block] [data-h5p-status]');
+    Array.prototype.forEach.call(statuses, function (status) {
+      if (status.textContent === status.closest('[data-h5p-block]').dataset.queued) {
+        status.textContent = graded[graded.length - 1].message;
+      }
+    });
+  }
+
   function setup() {
+    if (navigator.serviceWorker) {
+      navigator.serviceWorker.addEventListener('message', showGraded);
+    }
     var blocks = document.querySelectorAll('[data-h5p-block]');
     Array.prototype.forEach.call(blocks, function (block) {
       var note = block.querySelector('[data-h5p-note]');
