@@ -459,3 +459,31 @@ def test_a_quiz_failed_offline_can_be_tried_again_offline_and_both_attempts_coun
     phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
     sent_all(phone)
     assert Attempt.objects.filter(learner=learner, content_id=quiz.pk).count() == 2
+
+
+def test_removing_one_saved_course_keeps_what_another_saved_course_uses(course, phone, live_server):
+    """Two saved courses with H5P share H5P core and the player: removing one from the phone
+    leaves the other's exercise playable offline."""
+    from cms.learning.models import LessonPage
+    from tests.factories.learning import make_course
+
+    other = make_course(course.get_parent().get_parent(), title="Tìm sự giúp đỡ")
+    exercise = course.get_children().specific()[1].body.raw_data[1]["value"]
+    body = json.dumps([{"type": "h5p", "value": exercise}])
+    other.add_child(instance=LessonPage(title="Bài tập", slug="bai-tap", body=body))
+    sign_in(phone, live_server, LearnerFactory())
+    for saved in (course, other):
+        phone.goto(saved.url)
+        controlled(phone)
+        phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+        expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+    phone.goto(course.url)
+    phone.get_by_role("button", name="Xóa khỏi điện thoại này").click()
+    expect(phone.get_by_role("button", name="Lưu để học khi không có mạng")).to_be_visible()
+    kept = phone.evaluate("caches.open('assets').then(c => c.keys()).then(k => k.map(r => r.url))")
+    assert any(url.endswith("/h5p/core/frame.bundle.js") for url in kept)
+
+    phone.context.set_offline(True)
+    phone.goto(other.get_children().first().url)
+    phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
+    expect(phone.frame_locator("iframe.h5p-block__frame").get_by_text("Bất kỳ ai")).to_be_visible()
