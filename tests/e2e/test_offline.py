@@ -487,3 +487,37 @@ def test_removing_one_saved_course_keeps_what_another_saved_course_uses(course, 
     phone.goto(other.get_children().first().url)
     phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
     expect(phone.frame_locator("iframe.h5p-block__frame").get_by_text("Bất kỳ ai")).to_be_visible()
+
+
+def test_a_saved_exercise_shows_its_images_offline_and_may_read_them_back(
+    phone, live_server, tmp_path
+):
+    """A content file (a PNG in the package) comes from the saved copy too, loaded with
+    H5P's crossorigin handling (issue 13) and drawn on a canvas that stays readable."""
+    from cms.core.demo.site import load
+    from tests.e2e.test_h5p import CANVAS_JS, lesson_with, png
+    from tests.factories.h5p import installer, js_library, question_package
+
+    version = upload(
+        question_package(
+            {"image": {"path": "images/anh.png", "mime": "image/png", "width": 40, "height": 30}},
+            libraries=[js_library(tmp_path, "H5P.CanvasDraw", 1, 0, CANVAS_JS)],
+            main="H5P.CanvasDraw",
+            extra={"content/images/anh.png": png((200, 40, 40))},
+        ),
+        user=installer(),
+        title="Hình vẽ",
+    )
+    lesson = lesson_with(load(out=lambda *args: None), version.content)
+    sign_in(phone, live_server, LearnerFactory())
+    phone.goto(lesson.get_parent().url)
+    controlled(phone)
+    phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+
+    phone.context.set_offline(True)
+    phone.goto(lesson.url)
+    phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
+    report = phone.frame_locator("iframe.h5p-block__frame").locator("#canvas-report")
+    expect(report).to_have_text("read 200,40,40")
+    assert phone.locator("iframe.h5p-block__frame").get_attribute("srcdoc")
