@@ -92,44 +92,54 @@ def _files_url(version, path: str) -> str:
 
 def _package_entries(version) -> list[dict]:
     """h5p.json, the content's files and every library's files, as the frame asks for them
-    (the JSON ones served from the database, as views.files does)."""
+    (the JSON ones served from the database, as views.files does). A content version's files
+    never change; a library's URL names only major.minor, so its content hash is its version
+    (a patch installed under the same URL is fetched again)."""
     entries = {
-        _files_url(version, "h5p.json"): _json_bytes(version.h5p_json),
-        _files_url(version, "content/content.json"): _json_bytes(version.parameters),
+        _files_url(version, "h5p.json"): (_json_bytes(version.h5p_json), ""),
+        _files_url(version, "content/content.json"): (_json_bytes(version.parameters), ""),
     }
     for path in _stored(version.storage_prefix):
         url = _files_url(version, f"content/{path}")
-        entries.setdefault(url, default_storage.size(version.storage_prefix + path))
+        entries.setdefault(url, (default_storage.size(version.storage_prefix + path), ""))
     for library in version.libraries.all():
         folder = f"libraries/{library.folder}/"
-        entries[_files_url(version, folder + "library.json")] = _json_bytes(library.library_json)
+        url = _files_url(version, folder + "library.json")
+        entries[url] = (_json_bytes(library.library_json), library.content_hash)
         for path in _stored(library.storage_prefix):
             if path == "semantics.json" or path.startswith("language/"):
                 continue  # the editor's, not the player's
-            url = _files_url(version, folder + path)
-            entries.setdefault(url, default_storage.size(library.storage_prefix + path))
-    # The package's files never change under a version (a library is replaced only by a new
-    # version), so the URL is version enough.
-    return [{"url": url, "bytes": size, "version": url} for url, size in entries.items()]
+            size = default_storage.size(library.storage_prefix + path)
+            entries.setdefault(_files_url(version, folder + path), (size, library.content_hash))
+    return [
+        {"url": url, "bytes": size, "version": f"{url}|{digest}"}
+        for url, (size, digest) in entries.items()
+    ]
 
 
 def saved_frame_url(version) -> str:
     return reverse("h5p:frame_saved", args=[version.pk])
 
 
-def playback_files(*, version) -> list[dict]:
-    """Every file a phone keeps to play this version of an exercise offline, with its size:
-    the saved frame's document, the player's scripts, H5P core and the package. The saved
-    document's version follows the player's scripts, so a new player is fetched again."""
+def frame_files(*, version) -> list[dict]:
+    """What the saved frame asks the lesson page for: the player's scripts, H5P core and the
+    package, each with its size."""
     statics = [_static_entry(name) for name in FRAME_STATIC]
     core = [
         {"url": url, "bytes": _size(CORE_FOLDER + path), "version": url}
         for path in CORE_FILES
         for url in [reverse("h5p:core", args=[path])]
     ]
+    return [*statics, *core, *_package_entries(version)]
+
+
+def playback_files(*, version) -> list[dict]:
+    """Every file a phone keeps to play this version of an exercise offline: the saved
+    frame's document and its files. The document's version follows the player's scripts
+    (hashed names in production), so a new player is fetched again."""
     frame = {
         "url": saved_frame_url(version),
         "bytes": 2_000,  # the frame's document: config and a few tags
-        "version": "|".join(entry["url"] for entry in statics),
+        "version": "|".join(static(name) for name in FRAME_STATIC),
     }
-    return [frame, *statics, *core, *_package_entries(version)]
+    return [frame, *frame_files(version=version)]

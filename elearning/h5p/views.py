@@ -105,7 +105,7 @@ def frame_saved(request, version_id: int):
     if version is None:
         raise Http404
     config = _frame_config(request, version)
-    config["files"] = [entry["url"] for entry in offline.playback_files(version=version)[1:]]
+    config["files"] = [entry["url"] for entry in offline.frame_files(version=version)]
     config["loader"] = static("h5p/frame-saved.js")
     config["styles"] = [static("h5p/frame.css")]
     config["scripts"] = [static("vendor/h5p-standalone/main.bundle.js"), static("h5p/frame.js")]
