@@ -14,7 +14,11 @@ DATABASE_URL says) and Debian's Chromium driven by Playwright at 360×740:
 
 Run (PostgreSQL; the database is migrated and loaded with the demo data first):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_offline .venv/bin/python bench/offline.py
-Loopback only; bounded."""
+Loopback only; bounded.
+
+Only the worker's own bytes (no server, no database, no browser: a second), after a change
+to the worker or its registration:
+    .venv/bin/python bench/offline.py --bytes"""
 
 import gzip
 import json
@@ -144,7 +148,38 @@ def replay(data: dict) -> tuple[float, int, str]:
     return seconds, len(states), cookies
 
 
+def own_bytes():
+    """The worker's own files gzip-compressed (level 6, as bench.pages counts a response
+    without Content-Encoding), read in-process from the sources."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.contrib.staticfiles import finders
+    from django.test import RequestFactory
+
+    from cms.core import offline
+
+    files = {
+        "/manifest.webmanifest": offline.web_manifest(RequestFactory().get("/")).content,
+        "/sw.js": offline._worker_script().encode(),
+    }
+    for name in offline.SHELL_STATIC:
+        if "offline" in name:
+            with open(finders.find(name), "rb") as stream:
+                files[name] = stream.read()
+    total = 0
+    for name, body in files.items():
+        size = len(gzip.compress(body, 6))
+        total += size
+        print(f"  worker's own: {name:<40} {size / 1024:6.2f} KB gz ({len(body)} B)")
+    print(f"  worker's own total: {total / 1024:.2f} KB (budget 10 KB)")
+
+
 def main():
+    if "--bytes" in sys.argv:
+        own_bytes()
+        return
     env = prepare_production_site(
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SESSION_COOKIE_SECURE="false",

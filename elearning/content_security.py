@@ -8,12 +8,18 @@ files) simply set the header themselves, which this middleware leaves alone.
 - Learner pages: scripts, styles, fonts and connections from the site only; images also from
   `data:` and the media origin; frames from the site (the H5P player) and the video hosts of
   the embed block. Inline style attributes stay allowed (a progress bar's width).
+  An H5P exercise played from the phone's saved copy is a sandboxed `srcdoc` frame, which
+  inherits this policy: one inline script allowed by its hash (the saved frame's boot) and
+  blob: URLs, which only script already running in the frame or page can make
+  (elearning/h5p/offline.py explains why this keeps the sandbox's protection).
 - The Wagtail admin: Wagtail still uses inline scripts, so they are allowed there (behind a
   sign-in); plugins, foreign framing and foreign form targets are refused as everywhere."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+
+from elearning.h5p.offline import boot_script_source
 
 HEADER = "Content-Security-Policy"
 VIDEO_FRAMES = "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com"
@@ -33,12 +39,12 @@ def site_policy() -> str:
     return _join(
         {
             "default-src": "'self'",
-            "script-src": "'self'",
-            "style-src": "'self' 'unsafe-inline'",
+            "script-src": f"'self' blob: {boot_script_source()}",
+            "style-src": "'self' 'unsafe-inline' blob:",
             "img-src": f"'self' data: blob: {media}".strip(),
-            "media-src": f"'self' {media}".strip(),
-            "font-src": "'self'",
-            "connect-src": "'self'",
+            "media-src": f"'self' blob: {media}".strip(),
+            "font-src": "'self' blob:",
+            "connect-src": "'self' blob:",
             "frame-src": f"'self' {VIDEO_FRAMES}",
             # The offline service worker (/sw.js) and the web app manifest: the site's own.
             "worker-src": "'self'",

@@ -9,6 +9,7 @@ them, so a new CSS or script file makes phones install the new worker."""
 import hashlib
 import hmac
 import json
+import re
 from functools import lru_cache
 
 from django.conf import settings
@@ -106,6 +107,8 @@ def _worker_script() -> str:
         body = f.read()
     if isinstance(body, bytes):
         body = body.decode()
+    # Its opening comment is for those who read the source, not worth a phone's bytes.
+    body = re.sub(r"\A/\*.*?\*/\s*", "", body, count=1, flags=re.S)
     shell = [static(path) for path in SHELL_STATIC]
     pages = {code: reverse_offline(code) for code, _name in settings.LANGUAGES}
     version = hashlib.sha256((body + json.dumps(shell)).encode()).hexdigest()[:12]

@@ -10,13 +10,13 @@ import os
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 
+from elearning.h5p import offline as h5p_offline
+
 # The rendition a 360-pixel-wide phone at twice the density picks from the image block's
 # <picture> (components/blocks/image_block.html: avif first, 100vw).
 PHONE_IMAGE_SPEC = "format-avif|width-720"
-# A lesson with an exercise loads the player's script and style. The exercise itself is not
-# kept: Chromium does not let a service worker answer for a sandboxed frame (the H5P frame
-# has an opaque origin), so it could not be played from the phone's copy anyway. Results of
-# an exercise already open when the signal goes are kept and sent later (sw.js).
+# A lesson with an exercise loads the player's script and style; the exercise's own files
+# (its saved frame, H5P core, libraries, content) are listed by elearning.h5p.offline.
 H5P_PLAYER_STATIC = ["h5p/player.js", "h5p/player.css"]
 PAGE_SHELL_BYTES = 12_000  # header, footer, menus: measured on the demo lesson page
 
@@ -51,6 +51,10 @@ def _lesson_entries(lesson) -> list[dict]:
                 {"url": static(name), "bytes": _static_size(name), "version": static(name)}
                 for name in H5P_PLAYER_STATIC
             ]
+            content = block.value.get("content") if block.value else None
+            version = content.current_version if content is not None else None
+            if version is not None:
+                entries += h5p_offline.playback_files(version=version)
     return entries
 
 

@@ -2,6 +2,8 @@
 They grade and check here (the page layer knows what a quiz holds) and record through
 elearning.progress.services."""
 
+import hashlib
+import re
 import time
 import uuid
 from datetime import UTC, datetime
@@ -30,6 +32,32 @@ def new_form_token() -> str:
     return signing.dumps({"k": uuid.uuid4().hex, "t": int(time.time())}, salt=FORM_TOKEN_SALT)
 
 
+ATTEMPT_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def attempt_key(form_key: str, sending: str) -> str:
+    """The idempotency key of one attempt made with a form.
+
+    A quiz page kept on the phone has one form token, yet a learner who fails offline tries
+    again from the same copy. So the page's script gives each showing of the form a random
+    `attempt_key` (offline.js: new when the page is shown again, kept for a second tap), and
+    the attempt is stored once per (form token, attempt key). Why this is safe:
+    - anti-replay: the same request sent again (a double tap, the worker's retry, a replay by
+      someone holding the request) has the same pair, so it is stored once;
+    - a new attempt key only buys what reloading the quiz buys (a fresh form token): the
+      attempt limit and who may take the quiz are checked on the server for every attempt;
+    - CSRF is untouched: the form still needs the CSRF token and the signed form token, which
+      a foreign site cannot read; the attempt key adds no authority.
+    Keys are per learner (Attempt's unique constraint), so no one can collide with another's."""
+    if not sending:
+        return form_key  # a form sent without script (or before this existed): one attempt
+    if not ATTEMPT_KEY.fullmatch(sending):
+        raise InvalidSubmission(
+            _("This quiz form has expired or was changed. Please answer it again.")
+        )
+    return hashlib.sha256(f"{form_key}:{sending}".encode()).hexdigest()[:40]
+
+
 def read_form_token(token: str) -> tuple[str, datetime]:
     try:
         data = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE)
@@ -56,7 +84,8 @@ def take_quiz(*, quiz: selectors.QuizForGrading, context, data):
     message for the learner) and stores nothing when the learner may not take the quiz, the
     answers are not options of the questions, or no attempts are left."""
     _check_may_take(audience=quiz.audience, context=context)
-    key, started_at = read_form_token(data.get("form_token", ""))
+    form_key, started_at = read_form_token(data.get("form_token", ""))
+    key = attempt_key(form_key, data.get("attempt_key", ""))
     chosen = grading.read_answers(data, quiz.answer_key)
     graded = grading.grade(quiz.answer_key, chosen)
     return progress.submit_attempt(

@@ -8,8 +8,11 @@ def get(name: str):
 
 
 DEFAULTS = {
-    # How long a player page's result token stays valid (seconds): one sitting.
-    "H5P_TOKEN_MAX_AGE": 4 * 60 * 60,
+    # How long a player page's result token stays valid (seconds). A lesson saved on the phone
+    # is played days later without a network, so as long as a quiz form (7 days). It names its
+    # learner, who must be the sender, and statement ids are never stored twice: an old token
+    # lets nobody else in and replays nothing.
+    "H5P_TOKEN_MAX_AGE": 7 * 24 * 60 * 60,
     # A learner's saved state per content.
     "H5P_STATE_MAX_BYTES": 64 * 1024,
     # A statement as sent by the player page.

@@ -20,6 +20,7 @@ def player_for(*, request, content, placement=None):
         "content": content,
         "version": version,
         "frame_src": reverse("h5p:frame", args=[version.pk]),
+        "saved_src": reverse("h5p:frame_saved", args=[version.pk]),
         "xapi_url": reverse("h5p:xapi"),
         "state_url": reverse("h5p:state"),
         "token": "",

@@ -13,6 +13,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -24,7 +25,7 @@ from elearning import rate_limits
 from elearning.accounts.selectors import learner_context
 from elearning.progress.exceptions import ProgressError
 
-from . import conf, selectors, services
+from . import conf, offline, selectors, services
 from .package import bounded_json
 from .package.xapi import StatementError
 
@@ -56,16 +57,10 @@ def site_origin(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
 
-@require_safe
-@xframe_options_sameorigin
-@cache_control(public=True, max_age=300)
-def frame(request, version_id: int):
-    version = selectors.version_for_playback(version_id=version_id)
-    if version is None:
-        raise Http404
+def _frame_config(request, version) -> dict:
     origin = site_origin(request)
     files = origin + reverse("h5p:files", args=[version.pk, "h5p.json"]).removesuffix("/h5p.json")
-    config = {
+    return {
         "contentId": str(version.content_id),
         "title": version.content.title,
         "h5pJsonPath": files,
@@ -76,15 +71,56 @@ def frame(request, version_id: int):
         "objectIri": services.activity_iri(base_url=origin, content_id=version.content_id),
         "parentOrigin": origin,
     }
+
+
+@require_safe
+@xframe_options_sameorigin
+@cache_control(public=True, max_age=300)
+def frame(request, version_id: int):
+    version = selectors.version_for_playback(version_id=version_id)
+    if version is None:
+        raise Http404
     response = render(
         request,
         "h5p/frame.html",
-        {"config": config, "version": version, "language": version.content.language},
+        {
+            "config": _frame_config(request, version),
+            "version": version,
+            "language": version.content.language,
+        },
     )
     # The site's origin by name: under the `sandbox` directive the frame's own origin is
     # opaque, so 'self' would no longer match the page that embeds it.
-    response["Content-Security-Policy"] = f"{FRAME_CSP}; frame-ancestors {origin}"
+    response["Content-Security-Policy"] = f"{FRAME_CSP}; frame-ancestors {site_origin(request)}"
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_safe
+def frame_saved(request, version_id: int):
+    """The frame's document as a phone keeps it for playing offline (see offline.py): the
+    lesson page shows it as a sandboxed iframe's srcdoc, with the files it lists. Opened
+    directly it runs nothing (no script allowed, an opaque origin)."""
+    version = selectors.version_for_playback(version_id=version_id)
+    if version is None:
+        raise Http404
+    config = _frame_config(request, version)
+    config["files"] = [entry["url"] for entry in offline.frame_files(version=version)]
+    config["loader"] = static("h5p/frame-saved.js")
+    config["styles"] = [static("h5p/frame.css")]
+    config["scripts"] = [static("vendor/h5p-standalone/main.bundle.js"), static("h5p/frame.js")]
+    response = render(
+        request,
+        "h5p/frame.html",
+        {
+            "config": config,
+            "version": version,
+            "language": version.content.language,
+            "boot_script": offline.BOOT_SCRIPT,
+        },
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "no-cache"
     return response
 
 

@@ -53,9 +53,19 @@
   }
 
   function forget(record) {
-    return Promise.all(record.items.map(function (item) {
-      return cacheFor(item, record.owner).then(function (cache) { return cache.delete(item.url); });
-    })).then(function () { return offlineDb.remove('saved', record.key); });
+    // Files another saved course uses too (H5P core, the player) stay for it.
+    return offlineDb.all('saved').then(function (records) {
+      var used = {};
+      records.forEach(function (other) {
+        if (other.key !== record.key) {
+          other.items.forEach(function (item) { used[item.url] = true; });
+        }
+      });
+      return Promise.all(record.items.filter(function (item) { return !used[item.url]; })
+        .map(function (item) {
+          return cacheFor(item, record.owner).then(function (cache) { return cache.delete(item.url); });
+        }));
+    }).then(function () { return offlineDb.remove('saved', record.key); });
   }
 
   function courseButton(section) {

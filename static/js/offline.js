@@ -18,6 +18,12 @@
     });
   }
 
+  if (!worker.controller) {  // the first visit: the page came before the worker
+    worker.addEventListener('controllerchange', function () {
+      tell({type: 'keep', url: location.href});
+    });
+  }
+
   worker.register(root.dataset.sw, {scope: '/'}).then(function (registration) {
     // A new worker found on an earlier page takes over now, between two pages: nothing
     // this page already shows depends on the old one.
@@ -64,6 +70,22 @@
       notice.hidden = !notice.firstChild;
     }
   });
+
+  // Each showing of a quiz form is one attempt (cms.learning.services.attempt_key): a second
+  // tap sends the same key, the kept copy opened again (or brought back by Back) a new one.
+  var attemptKey = document.querySelector('form.quiz input[name="attempt_key"]');
+  if (attemptKey) {
+    attemptKey.value = '';  // not a value the browser restored from an earlier showing
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) { attemptKey.value = ''; }
+    });
+    attemptKey.form.addEventListener('submit', function () {
+      if (!attemptKey.value) {
+        attemptKey.value = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)),
+          function (b) { return (b + 256).toString(16).slice(1); }).join('');
+      }
+    });
+  }
 
   // A quiz kept on the phone may be older than the server's: say so before it is answered.
   var quiz = document.querySelector('[data-quiz-version]');

@@ -78,14 +78,28 @@ function keepPage(request, response) {
     return setOwner(who).then(function () {
       return caches.open(PAGES + who);
     }).then(function (cache) {
-      return cache.put(request.url, new Response(html, {headers: {'Content-Type': type}}));
+      // The page's policy comes along: a kept page (and the saved H5P frame it shows, which
+      // inherits it) is no less protected offline than online.
+      var headers = {'Content-Type': type};
+      var policy = response.headers.get('Content-Security-Policy');
+      if (policy) { headers['Content-Security-Policy'] = policy; }
+      return cache.put(request.url, new Response(html, {headers: headers}));
     });
   });
 }
 
 function cachedPage(url) {
   return currentOwner().then(function (who) {
-    return caches.open(PAGES + who).then(function (cache) { return cache.match(url); });
+    return caches.open(PAGES + who).then(function (cache) {
+      // The installed app opens its start URL (the home page with ?source=pwa): the home
+      // page kept from any visit serves.
+      return cache.match(url).then(function (kept) {
+        var home = new URL(url);
+        if (kept || home.searchParams.get('source') !== 'pwa') { return kept; }
+        home.searchParams.delete('source');
+        return cache.match(home.href);
+      });
+    });
   });
 }
 
@@ -142,10 +156,12 @@ function idempotencyKey(kind, url, body) {
     } catch (error) { /* not JSON: the server will refuse it */ }
     return 'xapi:' + Date.now() + Math.random();
   }
-  var token = new URLSearchParams(body).get('form_token');
-  // A quiz form carries its attempt's key; finishing a lesson or confirming a reading is
-  // stored once per learner and page by the server, so the URL is key enough.
-  return token ? 'quiz:' + token : 'form:' + url;
+  var fields = new URLSearchParams(body);
+  var token = fields.get('form_token');
+  // A quiz attempt's key is its form token with the attempt key of that sending; finishing
+  // a lesson or confirming a reading is stored once per learner and page by the server, so
+  // the URL is key enough.
+  return token ? 'quiz:' + token + ':' + (fields.get('attempt_key') || '') : 'form:' + url;
 }
 
 function queue(request, body, kind, notBefore, page) {
@@ -230,6 +246,9 @@ function settle(item, response, retried) {
     item.status = done ? 'sent' : 'refused';
     // A quiz's graded result is the page the server sends it to; otherwise the page itself.
     item.resultUrl = item.id.indexOf('quiz:') === 0 && response.redirected ? response.url : item.page;
+    if (done && item.kind === 'xapi') {  // the server's grading, for the lesson to show
+      try { item.message = JSON.parse(text).message; } catch (error) { /* 409: no body */ }
+    }
     if (!done) {
       var message = '';
       try { message = JSON.parse(text).message || ''; } catch (error) { message = messageIn(text); }
@@ -242,9 +261,11 @@ function settle(item, response, retried) {
 }
 
 var replaying = null;
+var askedAgain = false;
 
 function replay() {
-  if (replaying) { return replaying; }
+  // Asked while sending: answers queued since the queue was read go in one more round.
+  if (replaying) { askedAgain = true; return replaying; }
   replaying = Promise.all([currentOwner(), offlineDb.all('queue')]).then(function (found) {
     var who = found[0];
     // Only this person's answers, in the order they were made; never someone else's.
@@ -267,11 +288,14 @@ function replay() {
     });
   }).then(function (sent) {
     replaying = null;
-    if (sent) {
-      return self.clients.matchAll().then(function (clients) {
-        clients.forEach(function (client) { client.postMessage({type: 'replayed'}); });
-      });
+    var told = sent ? self.clients.matchAll().then(function (clients) {
+      clients.forEach(function (client) { client.postMessage({type: 'replayed'}); });
+    }) : null;
+    if (askedAgain) {
+      askedAgain = false;
+      return Promise.all([told, replay()]);
     }
+    return told;
   }, function () { replaying = null; });
   return replaying;
 }
@@ -349,6 +373,15 @@ self.addEventListener('message', function (event) {
     event.waitUntil(replay());
   } else if (data.type === 'status' && event.source) {
     event.waitUntil(report(event.source));
+  } else if (data.type === 'keep' && typeof data.url === 'string' &&
+             new URL(data.url).origin === self.location.origin) {
+    // The page open when this worker first took control came before it: keep it too.
+    var url = new URL(data.url);
+    if (!NEVER_KEEP.test(url.pathname)) {
+      event.waitUntil(fetch(url.href, {credentials: 'same-origin'}).then(function (response) {
+        return keepPage(new Request(url.href), response);
+      }).catch(function () {}));
+    }
   } else if (data.type === 'skip-waiting') {
     self.skipWaiting();
   }

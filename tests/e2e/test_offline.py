@@ -294,3 +294,230 @@ def test_a_busy_server_is_waited_for_and_an_expired_form_is_explained(course, ph
     expect(notice.get_by_role("link", name="Mở trang")).to_have_attribute("href", item["page"])
     shot(phone, "8-expired-form-explained")
     assert Attempt.objects.filter(learner=learner).count() == 1
+
+
+def test_an_h5p_exercise_saved_with_its_course_plays_offline_and_is_graded_once(
+    course, phone, live_server
+):
+    """The exercise's frame is the saved copy (a sandboxed srcdoc fed from the phone's cache:
+    Chromium gives a sandboxed frame no service worker), answered with no network at all;
+    the result waits on the phone and is graded by the server when the signal returns."""
+    from elearning.h5p.models import H5PResult
+    from elearning.progress.models import Attempt
+
+    learner = LearnerFactory()
+    sign_in(phone, live_server, learner)
+    _lesson_one, lesson_two, _quiz = course.get_children().specific()
+    phone.goto(course.url)
+    controlled(phone)
+
+    # The size offered before saving counts the exercise: its frame, H5P core, its library.
+    files = phone.evaluate(
+        "url => fetch(url).then(r => r.json())",
+        f"/learning/course/{course.pk}/offline.json",
+    )
+    urls = [item["url"] for item in files["items"]]
+    assert any(url.endswith("/saved/") and "/h5p/embed/" in url for url in urls)
+    assert any(url.endswith("/h5p/core/frame.bundle.js") for url in urls)
+    assert any("/libraries/H5P.ChungTayQuestion-1.0/question.js" in url for url in urls)
+    h5p_bytes = sum(item["bytes"] for item in files["items"] if "/h5p/" in item["url"])
+    assert h5p_bytes > 150_000  # H5P core alone is about 190 KB
+    kilobytes = round(files["bytes"] / 1024)
+    expect(phone.locator("[data-offline-save]")).to_contain_text(f"{kilobytes} KB")
+    phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+
+    # No network from here: the lesson and its exercise come from the phone.
+    phone.context.set_offline(True)
+    phone.goto(lesson_two.url)
+    phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
+    iframe = phone.locator("iframe.h5p-block__frame")
+    expect(iframe).to_have_attribute("sandbox", "allow-scripts")
+    assert iframe.get_attribute("srcdoc") and not iframe.get_attribute("src")
+    frame = phone.frame_locator("iframe.h5p-block__frame")
+    frame.get_by_text("Bất kỳ ai").click()
+    frame.get_by_role("button", name="Kiểm tra").click()
+    expect(frame.get_by_text("Đúng rồi!")).to_be_visible()
+    expect(phone.locator("[data-h5p-status]")).to_have_text("Đã lưu, sẽ gửi khi có mạng.")
+    shot(phone, "9-h5p-answered-offline")
+    (item,) = queue_of(phone)
+    assert item["id"].startswith("xapi:") and item["kind"] == "xapi"
+    assert not H5PResult.objects.exists()
+
+    # The signal returns (the lesson still open): the result is sent, graded by the server,
+    # stored once.
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(phone.locator("[data-offline-notice]")).to_contain_text(
+        "đã được gửi và ghi nhận", timeout=30_000
+    )
+    # Where it said "saved", the lesson now shows the server's grading.
+    expect(phone.locator("[data-h5p-status]")).to_have_text(
+        "Kết quả của bạn: 1 / 1 (đã được máy chủ kiểm tra)."
+    )
+    shot(phone, "10-h5p-sent-when-online")
+    result = H5PResult.objects.get()
+    assert str(result.statement_id) == item["id"].removeprefix("xapi:")
+    assert result.verification == "verified" and result.score == 1
+    attempt = Attempt.objects.get(learner=learner, content_id=lesson_two.pk)
+    assert attempt.grading == "h5p_verified" and attempt.passed
+
+    # Sent again (a lost reply): still one result, one attempt.
+    item["status"] = "waiting"
+    phone.evaluate(f"item => new Promise(r => {{ {PUT} }})", item)
+    phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
+    sent_all(phone)
+    assert H5PResult.objects.count() == 1
+    assert Attempt.objects.filter(learner=learner).count() == 1
+
+
+def test_a_saved_h5p_exercise_is_as_isolated_as_online(phone, live_server, tmp_path):
+    """The attack test for the saved copy: content that tries to read the learner's cookies,
+    the page around it, the site's storage or a page of the site gets nothing (the srcdoc
+    frame keeps the sandbox and the page's policy). With the network on, so that a refused
+    fetch of a page is the sandbox's doing: a saved copy is played online too."""
+    from cms.core.demo.site import load
+    from tests.e2e.test_h5p import lesson_with, snoop_library
+    from tests.factories.h5p import installer, question_package
+
+    site = load(out=lambda *args: None)
+    version = upload(
+        question_package({"note": "snoop"}, libraries=[snoop_library(tmp_path)], main="H5P.Snoop"),
+        user=installer(),
+        title="Nội dung thử",
+    )
+    lesson = lesson_with(site, version.content)
+    sign_in(phone, live_server, LearnerFactory())
+    phone.goto(lesson.get_parent().url)
+    controlled(phone)
+    phone.evaluate("localStorage.setItem('secret', 'the page’s own data')")
+    phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+
+    phone.goto(lesson.url)
+    phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
+    iframe = phone.locator("iframe.h5p-block__frame")
+    expect(iframe).to_have_attribute("sandbox", "allow-scripts")
+    report_node = phone.frame_locator("iframe.h5p-block__frame").locator("#snoop")
+    expect(report_node).to_contain_text("fetchHome")
+    assert iframe.get_attribute("srcdoc")
+    report = json.loads(report_node.text_content())
+    assert report["cookie"].startswith("blocked")
+    assert report["parentDocument"].startswith("blocked")
+    assert report["parentCookie"].startswith("blocked")
+    assert report["topLocation"].startswith("blocked")
+    assert report["localStorage"] == "null" or report["localStorage"].startswith("blocked")
+    assert report["fetchHome"].startswith("blocked")
+
+
+def test_a_quiz_failed_offline_can_be_tried_again_offline_and_both_attempts_count(
+    course, phone, live_server
+):
+    """One saved copy of a quiz, two attempts without a network (the second after Back):
+    each has its own key, both are graded when the signal returns, each stored once."""
+    from elearning.progress.models import Attempt
+    from tests.factories.learning import right_answers, wrong_answers
+
+    learner = LearnerFactory()
+    sign_in(phone, live_server, learner)
+    quiz = course.get_children().last().specific
+    phone.goto(course.url)
+    controlled(phone)
+    phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+
+    def answer(answers):
+        for name, values in answers.items():
+            for value in values:
+                phone.locator(f'input[name="{name}"][value="{value}"]').check()
+        phone.get_by_role("button", name="Nộp bài").click()
+        expect(phone.get_by_text("Đã lưu, sẽ gửi khi có mạng.")).to_be_visible()
+
+    phone.context.set_offline(True)
+    phone.goto(quiz.url)
+    answer(wrong_answers(quiz))
+    phone.go_back()  # the same kept copy, brought back
+    expect(phone.get_by_role("heading", name=quiz.title)).to_be_visible()
+    answer(right_answers(quiz))
+    shot(phone, "11-second-attempt-offline")
+    queued = queue_of(phone)
+    assert len(queued) == 2 and len({item["id"] for item in queued}) == 2
+    assert all(item["id"].startswith("quiz:") for item in queued)
+
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(phone.locator("[data-offline-notice]")).to_contain_text(
+        "đã được gửi và ghi nhận", timeout=30_000
+    )
+    attempts = Attempt.objects.filter(learner=learner, content_id=quiz.pk).order_by("pk")
+    assert [attempt.passed for attempt in attempts] == [False, True]
+
+    # Both sent again: nothing new.
+    for item in queued:
+        item["status"] = "waiting"
+        phone.evaluate(f"item => new Promise(r => {{ {PUT} }})", item)
+    phone.evaluate("navigator.serviceWorker.controller.postMessage({type: 'flush'})")
+    sent_all(phone)
+    assert Attempt.objects.filter(learner=learner, content_id=quiz.pk).count() == 2
+
+
+def test_removing_one_saved_course_keeps_what_another_saved_course_uses(course, phone, live_server):
+    """Two saved courses with H5P share H5P core and the player: removing one from the phone
+    leaves the other's exercise playable offline."""
+    from cms.learning.models import LessonPage
+    from tests.factories.learning import make_course
+
+    other = make_course(course.get_parent().get_parent(), title="Tìm sự giúp đỡ")
+    exercise = course.get_children().specific()[1].body.raw_data[1]["value"]
+    body = json.dumps([{"type": "h5p", "value": exercise}])
+    other.add_child(instance=LessonPage(title="Bài tập", slug="bai-tap", body=body))
+    sign_in(phone, live_server, LearnerFactory())
+    for saved in (course, other):
+        phone.goto(saved.url)
+        controlled(phone)
+        phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+        expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+    phone.goto(course.url)
+    phone.get_by_role("button", name="Xóa khỏi điện thoại này").click()
+    expect(phone.get_by_role("button", name="Lưu để học khi không có mạng")).to_be_visible()
+    kept = phone.evaluate("caches.open('assets').then(c => c.keys()).then(k => k.map(r => r.url))")
+    assert any(url.endswith("/h5p/core/frame.bundle.js") for url in kept)
+
+    phone.context.set_offline(True)
+    phone.goto(other.get_children().first().url)
+    phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
+    expect(phone.frame_locator("iframe.h5p-block__frame").get_by_text("Bất kỳ ai")).to_be_visible()
+
+
+def test_a_saved_exercise_shows_its_images_offline_and_may_read_them_back(
+    phone, live_server, tmp_path
+):
+    """A content file (a PNG in the package) comes from the saved copy too, loaded with
+    H5P's crossorigin handling (issue 13) and drawn on a canvas that stays readable."""
+    from cms.core.demo.site import load
+    from tests.e2e.test_h5p import CANVAS_JS, lesson_with, png
+    from tests.factories.h5p import installer, js_library, question_package
+
+    version = upload(
+        question_package(
+            {"image": {"path": "images/anh.png", "mime": "image/png", "width": 40, "height": 30}},
+            libraries=[js_library(tmp_path, "H5P.CanvasDraw", 1, 0, CANVAS_JS)],
+            main="H5P.CanvasDraw",
+            extra={"content/images/anh.png": png((200, 40, 40))},
+        ),
+        user=installer(),
+        title="Hình vẽ",
+    )
+    lesson = lesson_with(load(out=lambda *args: None), version.content)
+    sign_in(phone, live_server, LearnerFactory())
+    phone.goto(lesson.get_parent().url)
+    controlled(phone)
+    phone.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    expect(phone.locator("[data-offline-save]")).to_contain_text("Đã lưu", timeout=30_000)
+
+    phone.context.set_offline(True)
+    phone.goto(lesson.url)
+    phone.locator("[data-h5p-block]").scroll_into_view_if_needed()
+    report = phone.frame_locator("iframe.h5p-block__frame").locator("#canvas-report")
+    expect(report).to_have_text("read 200,40,40")
+    assert phone.locator("iframe.h5p-block__frame").get_attribute("srcdoc")

@@ -51,3 +51,33 @@ def test_the_quiz_page_carries_its_version_for_a_copy_kept_offline(client, cours
     client.force_login(LearnerFactory())
     html = client.get(quiz.url).content.decode()
     assert f'data-quiz-version="{questions_version(quiz)}"' in html
+
+
+def test_a_lesson_with_an_exercise_lists_every_file_to_play_it_offline(client, course):
+    """The saved frame, the player's scripts, H5P core and every file of the package, each
+    with its real size: the size shown before saving includes the exercise."""
+    import json
+
+    from tests.factories.h5p import upload
+
+    version = upload()
+    lesson = course.get_children().first().specific
+    lesson.body = json.dumps([{"type": "h5p", "value": {"content": version.content.pk}}])
+    lesson.save_revision().publish()
+    items = {
+        item["url"]: item
+        for item in client.get(f"/learning/course/{course.pk}/offline.json").json()["items"]
+    }
+    frame = f"/h5p/embed/{version.pk}/saved/"
+    library = f"/h5p/files/{version.pk}/libraries/H5P.ChungTayQuestion-1.0/"
+    for url in [frame, "/h5p/core/frame.bundle.js", f"/h5p/files/{version.pk}/h5p.json",
+                f"/h5p/files/{version.pk}/content/content.json", library + "library.json",
+                library + "question.js", library + "question.css"]:  # fmt: skip
+        assert url in items, url
+    for url, item in items.items():
+        if url.startswith("/h5p/files/") or url.startswith("/h5p/core/"):
+            assert item["bytes"] == len(client.get(url).content), url
+    assert library + "semantics.json" not in items  # the editor's, not the player's
+    # What the saved frame asks the page for is exactly what the phone keeps.
+    config = client.get(frame).context["config"]
+    assert set(config["files"]) <= set(items)

@@ -261,3 +261,26 @@ def test_a_view_restriction_closes_a_quiz_at_once(
     data = {"form_token": token, **right_answers(community_quiz)}
     assert client.post(quiz_action(community_quiz), data).status_code == 404
     assert Attempt.objects.count() == 1
+
+
+def test_each_sending_of_a_kept_form_is_its_own_attempt_and_each_is_stored_once(
+    client, learner, community_quiz
+):
+    """One quiz page kept on the phone, answered twice offline: each sending has its own
+    attempt key, so both attempts count; each sent twice is still stored once."""
+    token = form_token(client, community_quiz)
+    first = {**wrong_answers(community_quiz), "attempt_key": "a" * 32}
+    second = {**right_answers(community_quiz), "attempt_key": "b" * 32}
+    for answers in (first, second, first, second):
+        submit(client, community_quiz, answers, token=token)
+    attempts = Attempt.objects.order_by("pk")
+    assert [attempt.passed for attempt in attempts] == [False, True]
+    assert ContentProgress.objects.get().attempt_count == 2
+
+
+def test_a_forged_attempt_key_is_refused_and_changes_nothing(client, learner, community_quiz):
+    token = form_token(client, community_quiz)
+    answers = {**right_answers(community_quiz), "attempt_key": "<script>"}
+    response = submit(client, community_quiz, answers, token=token)
+    assert_refused(response, "hết hạn hoặc đã bị thay đổi")
+    assert not Attempt.objects.exists()

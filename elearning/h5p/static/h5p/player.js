@@ -1,7 +1,10 @@
 /* The H5P block on a lesson page. When the block scrolls into view it opens the exercise in
    an iframe sandboxed without allow-same-origin, then relays what the frame says: its height,
    its scored xAPI statements and its saved state, which it posts with the block's signed
-   token. The frame never sees the token or the page. */
+   token. The frame never sees the token or the page.
+   A course saved on the phone has the exercise's files in the Cache API: then the frame's
+   document is the saved one (srcdoc, still sandboxed) and its files are handed to it as Blobs
+   (elearning/h5p/offline.py says why the service worker cannot serve this frame). */
 (function () {
   'use strict';
   var SOURCE = 'chungtay-h5p';
@@ -18,10 +21,44 @@
       body: text
     }).then(function (response) {
       return response.status === 204 ? {} : response.json().catch(function () { return {}; });
-    });
+    }).catch(function () { return {}; });  // no network and no worker: nothing to tell
+  }
+
+  // The saved copy: its document, and a Blob of every file it lists; null when any is missing
+  // (then the exercise comes from the network, as without a saved course).
+  function savedCopy(block) {
+    if (!window.caches || !block.dataset.savedSrc) {
+      return Promise.resolve(null);
+    }
+    // ignoreVary: the worker keeps files under the request the page made (Accept-Language).
+    return caches.match(block.dataset.savedSrc, {ignoreVary: true}).then(function (response) {
+      return response ? response.text() : null;
+    }).then(function (html) {
+      if (!html) {
+        return null;
+      }
+      var doc = new DOMParser().parseFromString(html, 'text/html');
+      var config = JSON.parse(doc.getElementById('h5p-config').textContent);
+      var files = {};
+      return Promise.all(config.files.map(function (url) {
+        var key = new URL(url, location.href).href;
+        return caches.match(url, {ignoreVary: true}).then(function (kept) {
+          if (!kept) {
+            throw new Error('not saved: ' + url);
+          }
+          return kept.blob();
+        }).then(function (blob) { files[key] = blob; });
+      })).then(function () {
+        return {html: html, files: files, loader: new URL(config.loader, location.href).href};
+      });
+    }).catch(function () { return null; });
   }
 
   function open(block) {
+    savedCopy(block).then(function (copy) { play(block, copy); });
+  }
+
+  function play(block, copy) {
     var stage = block.querySelector('[data-h5p-stage]');
     var status = block.querySelector('[data-h5p-status]');
     var saved = block.dataset.state || null;  // a JSON string, passed on as it is
@@ -33,7 +70,11 @@
     iframe.setAttribute('title', block.dataset.title);
     iframe.setAttribute('scrolling', 'no');
     iframe.className = 'h5p-block__frame';
-    iframe.src = block.dataset.frameSrc;
+    if (copy) {
+      iframe.srcdoc = copy.html;
+    } else {
+      iframe.src = block.dataset.frameSrc;
+    }
 
     window.addEventListener('message', function (event) {
       // Only our own frame; its origin is "null", so check the window, not the origin.
@@ -44,7 +85,10 @@
       if (data.source !== SOURCE) {
         return;
       }
-      if (data.action === 'ready') {
+      if (data.action === 'files' && copy) {
+        iframe.contentWindow.postMessage(
+          {source: SOURCE, action: 'files', files: copy.files, loader: copy.loader}, '*');
+      } else if (data.action === 'ready') {
         iframe.contentWindow.postMessage({source: SOURCE, action: 'init', state: saved}, '*');
       } else if (data.action === 'height' && typeof data.height === 'number') {
         iframe.style.height = Math.max(120, Math.min(data.height, 5000)) + 'px';
@@ -67,7 +111,28 @@
     stage.appendChild(iframe);
   }
 
+  // A result kept on the phone and sent later: the worker reports the server's grading
+  // (its answer to offline.js's status request), shown where "saved" was.
+  function showGraded(event) {
+    var data = event.data || {};
+    var graded = (data.sent || []).filter(function (item) {
+      return item.kind === 'xapi' && item.message && item.page === location.href;
+    });
+    if (!graded.length || data.type !== 'status') {
+      return;
+    }
+    var statuses = document.querySelectorAll('[data-h5p-block] [data-h5p-status]');
+    Array.prototype.forEach.call(statuses, function (status) {
+      if (status.textContent === status.closest('[data-h5p-block]').dataset.queued) {
+        status.textContent = graded[graded.length - 1].message;
+      }
+    });
+  }
+
   function setup() {
+    if (navigator.serviceWorker) {
+      navigator.serviceWorker.addEventListener('message', showGraded);
+    }
     var blocks = document.querySelectorAll('[data-h5p-block]');
     Array.prototype.forEach.call(blocks, function (block) {
       var note = block.querySelector('[data-h5p-note]');
