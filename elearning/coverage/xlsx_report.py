@@ -137,7 +137,7 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
         for row in rows:
             values = [getattr(row, f"{code}_display") for code in codes]
             table.append(
-                [row.name, row.unit.code]
+                [row.name, row.unit.code if row.unit else ""]
                 + ([row.district] if districts else [])
                 + ([row.formerly] if legacy else [])
                 + values
