@@ -118,6 +118,20 @@ def _district_groups(units, districts: dict) -> dict[tuple, list]:
     return dict(groups)
 
 
+def _hidden_by_blocks(area: Area, inputs: dict, unit_ids: list, groups: dict) -> dict:
+    """What each unit and district subtotal withholds for the period (blocks.py)."""
+    if area.period is None:
+        return {}
+    area_monthly = defaultdict(dict)
+    for pk in unit_ids:
+        for key, by_month in inputs[pk].monthly.items():
+            for month, (n, d) in by_month.items():
+                before = area_monthly[key].get(month, (0, 0))
+                area_monthly[key][month] = (before[0] + n, before[1] + d)
+    children = {pk: inputs[pk].monthly for pk in unit_ids}
+    return dict(hidden_by_blocks(area_monthly, children, groups, area.period))
+
+
 def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, list[AreaRow]]:
     """The area's own figures and its rows, suppressed together: the rows are the parts of
     the area's figures, so a hidden row must not be the area's figure minus the others. What
@@ -146,17 +160,10 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         formerly = {pk: sorted(n) for pk, n in names.items()}
     districts = {} if area.is_country else former_districts(area.commune_ids)
     groups = _district_groups(units, districts)
-    area_monthly = defaultdict(lambda: defaultdict(lambda: (0, 0)))
-    for unit in units:
-        for key, by_month in inputs[unit.pk].monthly.items():
-            for month, (n, d) in by_month.items():
-                before = area_monthly[key][month]
-                area_monthly[key][month] = (before[0] + n, before[1] + d)
-    hidden = hidden_by_blocks(
-        area_monthly,
-        {unit.pk: inputs[unit.pk].monthly for unit in units},
-        groups,
-        area.period,
+    hidden = figures_cache.get_or_compute(
+        f"blocks:{area.period.cache_key if area.period else ''}",
+        area.commune_ids,
+        lambda: _hidden_by_blocks(area, inputs, [unit.pk for unit in units], groups),
     )
     rows = []
     courses = course_titles(inputs.values())

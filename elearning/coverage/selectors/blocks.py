@@ -66,19 +66,24 @@ def _small(values) -> bool:
 
 
 def _exposed(values: dict, parts: list, total, hidden: set) -> bool:
-    """Whether a hidden cell of the relation could be worked out, or bounded below 5."""
-    if sum(cell in hidden for cell in [*parts, total]) < 2:
+    """Whether a hidden cell of the relation could be worked out, or bounded below 5 (False
+    when it hides nothing)."""
+    inside = [part for part in parts if part in hidden]
+    count = len(inside) + (total in hidden)
+    if count == 0:
+        return False
+    if count < 2:
         return True
     if total in hidden:
         return False
-    counts = [values[part] for part in parts if part in hidden]
-    sums = [sum(column) for column in zip(*counts, strict=True)]
-    return any(0 < total_ < SUPPRESS_BELOW for total_ in sums)
+    return any(
+        0 < sum(values[part][column] for part in inside) < SUPPRESS_BELOW for column in (0, 1)
+    )
 
 
 def protect_cells(values: dict, relations: list[tuple[list, object]]) -> set:
-    """The cells to hide in one table of counts: values maps a cell to its counts (people:
-    a tuple), relations are (parts, total) with total = the sum of the parts. Small cells are
+    """The cells to hide in one table of counts: values maps a cell to its counts (people,
+    (n, d)), relations are (parts, total) with total = the sum of the parts. Small cells are
     hidden, then in every relation that hides anything the smallest shown parts until it
     hides at least two cells and its hidden parts hold at least SUPPRESS_BELOW people (in each
     count), or its total is hidden too (a subtotal whose parts are all hidden is hidden with
@@ -89,22 +94,19 @@ def protect_cells(values: dict, relations: list[tuple[list, object]]) -> set:
     while changed:
         changed = False
         for parts, total in relations:
-            if not any(cell in hidden for cell in [*parts, total]):
+            if not _exposed(values, parts, total, hidden):
                 continue
-
-            def exposed(parts=parts, total=total):
-                return _exposed(values, parts, total, hidden)
-
             shown = sorted(
                 (p for p in parts if p not in hidden),
+                # The smallest first; zeros last, as hiding them adds little.
                 key=lambda p: (not any(values[p]), sum(values[p])),
             )
-            while shown and exposed():
+            before = len(hidden)
+            while shown and _exposed(values, parts, total, hidden):
                 hidden.add(shown.pop(0))
-                changed = True
-            if exposed() and total in hideable:  # a subtotal of one part: hide it with it
-                hidden.add(total)
-                changed = True
+            if total in hideable and _exposed(values, parts, total, hidden):
+                hidden.add(total)  # a subtotal of one part: hidden with it
+            changed |= len(hidden) > before
     return hidden
 
 
@@ -129,16 +131,34 @@ def hidden_by_blocks(area_monthly: dict, children: dict, groups: dict, period) -
             for key in groups:
                 hidden[("group", key)].add(cell_key)
             continue
-        for start, end in blocks:
-            values = {"area": (0, 0)}
-            for child, monthly in children.items():
-                months = monthly.get(cell_key, {})
-                values[child] = tuple(
-                    sum(pair[i] for month, pair in months.items() if start <= month <= end)
-                    for i in (0, 1)
-                )
-            for key, members in groups.items():
-                values[("group", key)] = tuple(sum(values[m][i] for m in members) for i in (0, 1))
-            for cell in protect_cells(values, relations):
-                hidden[cell].add(cell_key)
+        for values in _block_values(cell_key, blocks, children, groups):
+            if any(_small(counts) for counts in values.values()):
+                for cell in protect_cells(values, relations):
+                    hidden[cell].add(cell_key)
     return hidden
+
+
+def _block_values(cell_key, blocks: list, children: dict, groups: dict) -> list[dict]:
+    """Each block's table of the count: {child or ("group", key): (n, d)}, the area (0, 0)
+    (never hidden, its value unused). One pass over each child's months."""
+    block_of = {}
+    for index, (start, end) in enumerate(blocks):
+        month = start
+        while month <= end:
+            block_of[month] = index
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    tables = [dict.fromkeys(children, (0, 0)) for _block in blocks]
+    for child, monthly in children.items():
+        for month, (n, d) in monthly.get(cell_key, {}).items():
+            index = block_of.get(month)
+            if index is not None:
+                before = tables[index][child]
+                tables[index][child] = (before[0] + n, before[1] + d)
+    for values in tables:
+        values["area"] = (0, 0)
+        for key, members in groups.items():
+            values[("group", key)] = (
+                sum(values[m][0] for m in members),
+                sum(values[m][1] for m in members),
+            )
+    return tables
