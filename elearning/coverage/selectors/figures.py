@@ -194,15 +194,20 @@ def figures_of(
         doc_id: totals.get((IndicatorCode.LEGAL_DISSEMINATED, "", doc_id), [0, 0])[0]
         for doc_id, _title in docs
     }
-    figures.append(
-        Figure(
-            IndicatorCode.LEGAL_DISSEMINATED,
-            str(IndicatorCode.LEGAL_DISSEMINATED.label),
-            sum(1 for count in readers.values() if count >= plan.min_readers),
-            len(docs) or None,
-            key=(IndicatorCode.LEGAL_DISSEMINATED, ""),
-        )
+    disseminated = Figure(
+        IndicatorCode.LEGAL_DISSEMINATED,
+        str(IndicatorCode.LEGAL_DISSEMINATED.label),
+        sum(1 for count in readers.values() if count >= plan.min_readers),
+        len(docs) or None,
+        key=(IndicatorCode.LEGAL_DISSEMINATED, ""),
     )
+    # A minimum of 2–4 readers splits "<5": whether a document counts would tell its readers
+    # (with 4, that there are exactly 4).
+    if 1 < plan.min_readers < SUPPRESS_BELOW and any(
+        0 < count < SUPPRESS_BELOW for count in readers.values()
+    ):
+        disseminated.withheld = True
+    figures.append(disseminated)
     if details:
         for doc_id, title in docs:
             figures.append(
