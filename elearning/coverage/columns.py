@@ -57,6 +57,12 @@ class UnitColumn(TitleColumn):
     """The unit's name linking to its overview, written directly like FigureColumn."""
 
     def render_cell_html(self, instance, parent_context):
+        if instance.is_subtotal:  # a former district's subtotal: no page of its own
+            return format_html(
+                '<td class="title coverage-subtotal"><div class="title-wrapper"><strong>{}'
+                "</strong></div></td>",
+                self.get_value(instance),
+            )
         return format_html(
             '<td class="title" id="unit-{}"><div class="title-wrapper"><a href="{}">{}</a></div>'
             "</td>",

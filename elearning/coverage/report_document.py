@@ -151,7 +151,7 @@ def build(*, overview, rows) -> ReportDocument:
     notes = [
         _(
             "A figure about fewer than 5 people is shown as “<5”; “*” marks a figure withheld "
-            "so that a “<5” cannot be worked out from the total."
+            "so that a “<5” cannot be worked out from a total or from another period."
         )
     ] + [f"{label}: {definition}" for label, definition in definitions()]
     return ReportDocument(

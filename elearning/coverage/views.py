@@ -261,6 +261,23 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         ]
 
     def order_queryset(self, queryset):
+        """Communes by the chosen column, each former district's subtotal after its communes
+        when grouped by district (and at the end otherwise)."""
+        rows = self._order_units([row for row in queryset if not row.is_subtotal])
+        subtotals = sorted(
+            (row for row in queryset if row.is_subtotal), key=lambda row: normalise(row.district)
+        )
+        if (self.ordering or "").lstrip("-") != "district":
+            return rows + subtotals
+        grouped = []
+        for index, row in enumerate(rows):
+            grouped.append(row)
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            if following is None or following.district != row.district:
+                grouped += [s for s in subtotals if s.district == row.district and s.district]
+        return grouped
+
+    def _order_units(self, queryset):
         """By the chosen column; rows without a figure ("—", "<5", "*") last either way."""
         ordering = self.ordering or "name"
         key = ordering.lstrip("-")
@@ -291,7 +308,11 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         if self.district_filter is not None:
             rows = [row for row in rows if self.district_filter in dict(row.former_districts)]
         if self.name_filter:
-            rows = [row for row in rows if self.name_filter in normalise(row.name)]
+            rows = [
+                row
+                for row in rows
+                if not row.is_subtotal and self.name_filter in normalise(row.name)
+            ]
         return rows
 
     @cached_property
@@ -313,6 +334,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
                     percent=not IndicatorCode(self.indicator).is_count,
                 )
                 for row in context["object_list"]
+                if not row.is_subtotal
             ],
             title=str(label),
             percent=not IndicatorCode(self.indicator).is_count,

@@ -25,7 +25,10 @@ BOLD = Font(bold=True)
 def _note(mark) -> str:
     if mark == SUPPRESSED:
         return _("Fewer than 5 people: not shown.")
-    return _("Withheld so that a figure below 5 cannot be worked out from the total.")
+    return _(
+        "Withheld so that a figure below 5 cannot be worked out from a total or from another "
+        "period."
+    )
 
 
 def _put(sheet, row, column, value):
@@ -84,7 +87,8 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
             _("Small counts"),
             _(
                 "A figure about fewer than 5 people is left empty and marked “<5”; a figure "
-                "marked “*” is withheld so that a “<5” cannot be worked out from the total."
+                "marked “*” is withheld so that a “<5” cannot be worked out from a total or from "
+                "another period."
             ),
         ),
     ]
@@ -137,7 +141,7 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
         for row in rows:
             values = [getattr(row, f"{code}_display") for code in codes]
             table.append(
-                [row.name, row.unit.code]
+                [row.name, row.unit.code if row.unit else ""]
                 + ([row.district] if districts else [])
                 + ([row.formerly] if legacy else [])
                 + values

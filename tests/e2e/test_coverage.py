@@ -12,11 +12,13 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from elearning.coverage import services
+from elearning.geo.models import AdminUnit, AdminUnitLineage
 from tests.factories.accounts import PASSWORD
 from tests.factories.coverage import PlanFactory, complete, profile, reader
-from tests.factories.geo import CommuneFactory, ProvinceFactory
+from tests.factories.geo import CommuneFactory, LegacyCatalogFactory, ProvinceFactory
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SHOTS = Path("/tmp/i16d-shots")
 
 
 @pytest.fixture
@@ -34,6 +36,25 @@ def ninh_binh_plan(transactional_db):
         for i, name in enumerate(["Phường Hoa Lư", "Xã Gia Viễn", "Xã Kim Sơn"])
     ]
     hanoi = CommuneFactory(province=other, code="00004", name="Phường Ba Đình")
+    # Former districts (before 1/7/2025): Hoa Lư from Hoa Lư city, the others from Gia Viễn.
+    legacy = LegacyCatalogFactory()
+    old_province = ProvinceFactory(catalog=legacy, code="37", name="Tỉnh Ninh Bình")
+    for number, (district, members) in enumerate(
+        [("Thành phố Hoa Lư", communes[:1]), ("Huyện Gia Viễn", communes[1:])]
+    ):
+        old_district = AdminUnit.objects.create(
+            catalog=legacy,
+            level="district",
+            code=f"36{number}",
+            name=district,
+            parent=old_province,
+            province=old_province,
+        )
+        for commune in members:
+            old = CommuneFactory(
+                catalog=legacy, province=old_province, parent=old_district, code=f"9{commune.code}"
+            )
+            AdminUnitLineage.objects.create(from_unit=old, to_unit=commune)
     for commune, people in zip([*communes, hanoi], [60, 3, 25, 80], strict=True):
         profile(commune, population=400)
         complete(commune=commune, people=people)
@@ -105,11 +126,37 @@ def test_province_reader_journey(ninh_binh_plan, browser, live_server, viewport,
         )
         names = page.locator("table.listing tbody tr td:first-child").all_inner_texts()
         assert names[0].strip() == "Phường Hoa Lư", names
-        # Gia Viễn "<5" and Kim Sơn "*" (withheld beside it): after every figure.
-        assert [n.strip() for n in names[1:]] == ["Xã Gia Viễn", "Xã Kim Sơn"]
+        # Gia Viễn "<5" and Kim Sơn "*" (withheld beside it): after every figure; the former
+        # districts' subtotals after the communes.
+        assert [n.strip() for n in names[1:]] == [
+            "Xã Gia Viễn",
+            "Xã Kim Sơn",
+            "Cộng Huyện Gia Viễn",
+            "Cộng Thành phố Hoa Lư",
+        ]
         expect(page.locator("svg.coverage-map")).to_contain_text("15 %")  # 60 of 400
         _no_sideways_scroll(page)
         page.screenshot(path=str(ARTIFACTS / f"{name}-communes.png"), full_page=True)
+        # Grouped by former district: each district's subtotal after its communes, a number
+        # (28 of 800 people) although both its communes are hidden; the first column sticky.
+        page.goto(page.url.replace("ordering=-reach_sort", "ordering=district"))
+        subtotal = page.locator("table.listing tbody tr", has_text="Cộng Huyện Gia Viễn")
+        expect(subtotal).to_contain_text("3,5")
+        names = page.locator("table.listing tbody tr td:first-child").all_inner_texts()
+        assert [n.strip() for n in names] == [
+            "Xã Gia Viễn",
+            "Xã Kim Sơn",
+            "Cộng Huyện Gia Viễn",
+            "Phường Hoa Lư",
+            "Cộng Thành phố Hoa Lư",
+        ]
+        _no_sideways_scroll(page)
+        sticky = page.locator("table.listing tbody tr td:first-child").first
+        assert sticky.evaluate("e => getComputedStyle(e).position") == "sticky"
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}-districts.png"), full_page=True)
+        subtotal.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"{name}-districts-table.png"))
 
         page.locator('[aria-label="Actions"], [aria-label="Thao tác"]').first.click()
         filename, data = _download(page, lambda: page.get_by_role("link", name="Tải XLSX").click())
@@ -117,8 +164,10 @@ def test_province_reader_journey(ninh_binh_plan, browser, live_server, viewport,
         book = load_workbook(io.BytesIO(data))
         assert book.sheetnames[:3] == ["Thông tin", "Tổng quan", "Theo xã"]
         rows = {row[0]: row for row in book["Theo xã"].iter_rows(values_only=True)}
-        assert rows["Phường Hoa Lư"][2] == 15.0  # a number, not text
-        assert rows["Xã Gia Viễn"][2] is None and rows["Xã Gia Viễn"][-1] == "<5"
+        assert rows["Phường Hoa Lư"][2] == "Thành phố Hoa Lư"  # its former district
+        assert rows["Phường Hoa Lư"][3] == 15.0  # a number, not text
+        assert rows["Cộng Huyện Gia Viễn"][3] == 3.5  # the district's subtotal
+        assert rows["Xã Gia Viễn"][3] is None and rows["Xã Gia Viễn"][-1] == "<5"
 
         page.get_by_role("link", name="Quay lại tổng quan").click()
         for kind in ("PDF", "DOCX"):

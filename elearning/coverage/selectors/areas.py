@@ -2,13 +2,16 @@
 the drill-down table and the map."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from django.utils.translation import gettext as _
 
 from elearning.coverage import figures_cache
 from elearning.coverage.choices import IndicatorCode
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
 from elearning.geo.selectors import former_districts
 
+from .blocks import hidden_by_blocks
 from .figures import (
     area_figures,
     course_titles,
@@ -17,7 +20,7 @@ from .figures import (
     is_whole_period,
     targets_of,
 )
-from .inputs import collect
+from .inputs import Inputs, collect
 from .scope import Area
 from .suppression import protect
 
@@ -33,6 +36,12 @@ class AreaRow:
     former_units: list = field(default_factory=list)  # legacy units it came from (legacy plans)
     # The districts (before 1/7/2025) its former communes belonged to, as (id, name).
     former_districts: list = field(default_factory=list)
+    # A former district's subtotal row (unit None): the communes it adds up.
+    units: list = field(default_factory=list)
+
+    @property
+    def is_subtotal(self) -> bool:
+        return self.unit is None
 
     def __getattr__(self, name):
         # Columns and exports read "<code>_display" and "<code>_sort".
@@ -44,6 +53,8 @@ class AreaRow:
 
     @property
     def name(self) -> str:
+        if self.unit is None:
+            return _("Total of %(district)s") % {"district": self.district}
         return self.unit.name
 
     @property
@@ -70,7 +81,7 @@ def withheld_in_parents(area: Area, *, docs, parents: tuple) -> set:
             continue
         _total, rows = protected_table(parent, docs=docs, parents=parents[:index])
         for row in rows:
-            if row.unit.pk == area.unit.pk:
+            if row.unit is not None and row.unit.pk == area.unit.pk:
                 withheld |= {f.key for f in row.all_figures if f.is_suppressed}
     return withheld
 
@@ -82,11 +93,52 @@ def withhold(figures: list, keys: set) -> None:
             figure.status = ""
 
 
+def _sum_inputs(parts: list[Inputs]) -> Inputs:
+    """What a group of units' figures are made of: their inputs added up."""
+    whole = Inputs()
+    for part in parts:
+        for key, (n, d) in part.totals.items():
+            whole.totals[key][0] += n
+            whole.totals[key][1] += d
+        whole.population += part.population
+        for agency, value in part.headcounts.items():
+            whole.headcounts[agency] += value
+        whole.models += part.models
+        whole.communes += part.communes
+    return whole
+
+
+def _district_groups(units, districts: dict) -> dict[tuple, list]:
+    """The communes by the former district(s) they were formed from (a commune formed from
+    communes of two districts is a group of its own): {(district ids): [unit ids]}."""
+    groups = defaultdict(list)
+    for unit in units:
+        if districts.get(unit.pk):
+            groups[tuple(pk for pk, _name in districts[unit.pk])].append(unit.pk)
+    return dict(groups)
+
+
+def _hidden_by_blocks(area: Area, inputs: dict, unit_ids: list, groups: dict) -> dict:
+    """What each unit and district subtotal withholds for the period (blocks.py)."""
+    if area.period is None:
+        return {}
+    area_monthly = defaultdict(dict)
+    for pk in unit_ids:
+        for key, by_month in inputs[pk].monthly.items():
+            for month, (n, d) in by_month.items():
+                before = area_monthly[key].get(month, (0, 0))
+                area_monthly[key][month] = (before[0] + n, before[1] + d)
+    children = {pk: inputs[pk].monthly for pk in unit_ids}
+    return dict(hidden_by_blocks(area_monthly, children, groups, area.period))
+
+
 def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, list[AreaRow]]:
     """The area's own figures and its rows, suppressed together: the rows are the parts of
     the area's figures, so a hidden row must not be the area's figure minus the others. What
     the parents' tables hide of the area is hidden in its figures first, so that adding up
-    its rows cannot give it back."""
+    its rows cannot give it back. A unit's figure is shown only where the table of each block
+    of months in the period may show it (blocks.hidden_by_blocks). Former districts' subtotal
+    rows (is_subtotal) follow the rows of their communes, when there are any."""
     inputs = figures_cache.get_or_compute(
         f"areas:{area.period.cache_key if area.period else ''}",
         area.commune_ids,
@@ -97,6 +149,7 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         units = units.provinces()
     else:
         units = units.communes().filter(pk__in=area.commune_ids)
+    units = list(units.order_by("name"))
     formerly = {}
     if area.plan.scope_unit and area.plan.scope_unit.catalog.key != AdminCatalog.CURRENT:
         names = defaultdict(list)
@@ -106,28 +159,58 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
             names[to_id].append(name)
         formerly = {pk: sorted(n) for pk, n in names.items()}
     districts = {} if area.is_country else former_districts(area.commune_ids)
+    groups = _district_groups(units, districts)
+    hidden = figures_cache.get_or_compute(
+        f"blocks:{area.period.cache_key if area.period else ''}",
+        area.commune_ids,
+        lambda: _hidden_by_blocks(area, inputs, [unit.pk for unit in units], groups),
+    )
     rows = []
     courses = course_titles(inputs.values())
     targets = targets_of(area.plan)
-    for unit in units.order_by("name"):
-        figures = figures_of(
-            inputs[unit.pk],
+
+    def figures(unit_inputs: Inputs, withheld: set) -> list:
+        return figures_of(
+            replace(unit_inputs, unaligned=unit_inputs.unaligned | withheld),
             plan=area.plan,
             docs=docs,
             courses=courses,
             targets=targets,
             whole_period=is_whole_period(area),
         )
-        rows.append(
-            AreaRow(
-                unit=unit,
-                figures={figure.code: figure for figure in figures if not figure.is_detail},
-                all_figures=figures,
-                former_units=formerly.get(unit.pk, []),
-                former_districts=districts.get(unit.pk, []),
-            )
+
+    by_pk = {}
+    for unit in units:
+        unit_figures = figures(inputs[unit.pk], hidden.get(unit.pk, set()))
+        by_pk[unit.pk] = AreaRow(
+            unit=unit,
+            figures={figure.code: figure for figure in unit_figures if not figure.is_detail},
+            all_figures=unit_figures,
+            former_units=formerly.get(unit.pk, []),
+            former_districts=districts.get(unit.pk, []),
         )
+        rows.append(by_pk[unit.pk])
+    subtotals = []
+    for key, members in groups.items():
+        group_figures = figures(
+            _sum_inputs([inputs[pk] for pk in members]), hidden.get(("group", key), set())
+        )
+        subtotal = AreaRow(
+            unit=None,
+            figures={f.code: f for f in group_figures if not f.is_detail},
+            all_figures=group_figures,
+            former_districts=districts[members[0]],
+            units=[by_pk[pk].unit for pk in members],
+        )
+        subtotals.append((subtotal, [by_pk[pk] for pk in members]))
     total = area_figures(area, docs=docs)
     withhold(total, withheld_in_parents(area, docs=docs, parents=parents))
-    protect(rows=[row.all_figures for row in rows], total_row=total)
-    return total, rows
+    protect(
+        rows=[row.all_figures for row in rows],
+        total_row=total,
+        subtotals=[
+            (subtotal.all_figures, [row.all_figures for row in members])
+            for subtotal, members in subtotals
+        ],
+    )
+    return total, rows + [subtotal for subtotal, _members in subtotals]

@@ -16,6 +16,7 @@ from elearning.coverage import figures_cache
 from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode, ModelType, Status
 from elearning.coverage.models import Plan
 
+from .blocks import allowed_points
 from .inputs import ALL, Inputs, as_of, collect, counted_to, model_counts_by_year
 from .scope import Area
 from .suppression import shown_points
@@ -193,15 +194,20 @@ def figures_of(
         doc_id: totals.get((IndicatorCode.LEGAL_DISSEMINATED, "", doc_id), [0, 0])[0]
         for doc_id, _title in docs
     }
-    figures.append(
-        Figure(
-            IndicatorCode.LEGAL_DISSEMINATED,
-            str(IndicatorCode.LEGAL_DISSEMINATED.label),
-            sum(1 for count in readers.values() if count >= plan.min_readers),
-            len(docs) or None,
-            key=(IndicatorCode.LEGAL_DISSEMINATED, ""),
-        )
+    disseminated = Figure(
+        IndicatorCode.LEGAL_DISSEMINATED,
+        str(IndicatorCode.LEGAL_DISSEMINATED.label),
+        sum(1 for count in readers.values() if count >= plan.min_readers),
+        len(docs) or None,
+        key=(IndicatorCode.LEGAL_DISSEMINATED, ""),
     )
+    # A minimum of 2–4 readers splits "<5": whether a document counts would tell its readers
+    # (with 4, that there are exactly 4).
+    if 1 < plan.min_readers < SUPPRESS_BELOW and any(
+        0 < count < SUPPRESS_BELOW for count in readers.values()
+    ):
+        disseminated.withheld = True
+    figures.append(disseminated)
     if details:
         for doc_id, title in docs:
             figures.append(
@@ -325,9 +331,27 @@ def is_whole_period(area: Area) -> bool:
     return area.period is None or not area.period.key
 
 
-def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict:
+def _block_ends(table_cells: dict, period) -> dict:
+    """Per indicator, the months at which its chart may show a point: the ends of the blocks
+    of the table that lists the area (blocks.allowed_points), for every count it adds up."""
+    by_key = defaultdict(dict)
+    for (code, audience, subject, month), counts in table_cells.items():
+        by_key[(code, audience, subject)][month] = counts
+    allowed = {}
+    for (code, _a, _s), by_month in by_key.items():
+        points = allowed_points(by_month, period)
+        points = set() if points is None else points
+        allowed[code] = points if code not in allowed else allowed[code] & points
+    return allowed
+
+
+def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year, table_cells=None) -> dict:
     """Each indicator's value month by month (cumulative), None where it would show a small
-    person count, or one that subtracting another point would show (suppression)."""
+    person count, or one that subtracting another point would show (suppression): points only
+    at the ends of the blocks of months of the table that lists the area (table_cells: its
+    cells by month), so that no point minus another, or minus a period's figure, is small."""
+    if area.period is not None:
+        cells = {k: v for k, v in cells.items() if area.period.start <= k[3] <= area.period.end}
     periods = sorted({key[3] for key in cells})
     today = counted_to(area).replace(day=1)
     if periods and periods[-1] < today:
@@ -365,9 +389,10 @@ def series_of(area: Area, whole: Inputs, cells, *, docs, models_by_year) -> dict
         series[IndicatorCode.QUIZ_PASS_RATE].append(
             (period, None if small else _rate(passed, tried, person_based=True))
         )
+    ends = _block_ends(table_cells, area.period) if area.period and table_cells else {}
     for code, behind in counts.items():
         series[code] = [
-            (day, value if shown else None)
+            (day, value if shown and (code not in ends or day in ends[code]) else None)
             for (day, value), shown in zip(series[code], shown_points(behind), strict=True)
         ]
     if whole.communes:

@@ -33,8 +33,10 @@ class Inputs:
     models: list = field(default_factory=list)  # one ModelType per commune
     communes: int = 0
     # Cells whose sum over the period could be taken from another period's to give a small
-    # count (suppression.aligned): the figures made of them are withheld.
+    # count (suppression.aligned, blocks): the figures made of them are withheld.
     unaligned: set = field(default_factory=set)
+    # Each cell by month, over the whole years the period touches (blocks.hidden_by_blocks).
+    monthly: dict = field(default_factory=dict)
 
 
 def as_of() -> date:
@@ -92,7 +94,7 @@ def _whole_provinces(province_of: dict[int, int]) -> set[int]:
 def collect(area: Area, *, children: bool, by_period: bool = False):
     """Inputs per key: ALL for the whole area, else each child (a province of the country,
     or a commune), for the area's period. With by_period, also the rollup sums per month of
-    the period for the whole area."""
+    the whole years the period touches, for the whole area."""
     year = counted_to(area).year
     period = area.period
     codes = _indicators()
@@ -168,13 +170,15 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
             cell[1] += d
     for (key, cell_key), by_month in months.items():
         total = inputs[key].totals[cell_key]
+        if children:
+            inputs[key].monthly[cell_key] = {month: tuple(pair) for month, pair in by_month.items()}
         for month, (n, d) in by_month.items():
+            if by_period:
+                series[(*cell_key, month)][0] += n
+                series[(*cell_key, month)][1] += d
             if period is None or period.start <= month <= period.end:
                 total[0] += n
                 total[1] += d
-                if by_period:
-                    series[(*cell_key, month)][0] += n
-                    series[(*cell_key, month)][1] += d
         if period is not None and not aligned(by_month, period):
             inputs[key].unaligned.add(cell_key)
 

@@ -31,7 +31,12 @@ def overview(*, area: Area, parents: tuple = ()) -> Overview:
         withhold(figures, withheld_in_parents(area, docs=docs, parents=parents))
         protect(rows=[], total_row=figures)
     whole, cells, models_by_year = overview_inputs(area)
-    series = series_of(area, whole, cells, docs=docs, models_by_year=models_by_year)
+    # The chart's points follow the blocks of the table that lists the area (its own when none).
+    table = parents[-1] if parents else area
+    table_cells = cells if table is area else overview_inputs(table)[1]
+    series = series_of(
+        area, whole, cells, docs=docs, models_by_year=models_by_year, table_cells=table_cells
+    )
     for figure in figures:
         if figure.withheld and not figure.is_detail:
             series[figure.code] = [(day, None) for day, _value in series[figure.code]]

@@ -24,8 +24,11 @@ from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode
 SUMMED_DETAILS = (IndicatorCode.STAFF_TRAINED, IndicatorCode.QUIZ_PASS_RATE)
 
 
-def _protect_group(parts: list, total: object | None, *, attr: str) -> bool:
-    """Withhold parts until a hidden one cannot be worked out. True if any changed."""
+def _protect_group(
+    parts: list, total: object | None, *, attr: str, total_hideable: bool = False
+) -> bool:
+    """Withhold parts until a hidden one cannot be worked out (and a subtotal whose parts are
+    all hidden, when total_hideable). True if any changed."""
     person = "person_based" if attr == "numerator" else "denominator_person_based"
     cells = [f for f in parts if getattr(f, person) and getattr(f, attr) is not None]
     if total is not None and getattr(total, person):
@@ -53,36 +56,59 @@ def _protect_group(parts: list, total: object | None, *, attr: str) -> bool:
         figure.status = ""
         hidden.append(figure)
         changed = True
+    if total_hideable and total is not None and not total.is_suppressed and exposed():
+        total.withheld = True
+        total.status = ""
+        changed = True
     return changed
 
 
-def _groups(rows: list[list], total_row: list | None):
-    """(parts, total) pairs: the details of each row under their indicator, and each figure
-    across the rows under the same figure of the total row."""
-    for row in [*rows, *([total_row] if total_row else [])]:
+def _across(rows: list[list], total_row: list | None, hideable: bool):
+    """Each figure across the rows under the same figure of the total row."""
+    if total_row is None or not rows:
+        return
+    by_key = {}
+    for row in rows:
+        for figure in row:
+            by_key.setdefault(figure.key, []).append(figure)
+    totals = {figure.key: figure for figure in total_row}
+    for key, parts in by_key.items():
+        yield parts, totals.get(key), hideable
+
+
+def _groups(rows: list[list], total_row: list | None, subtotals: list):
+    """(parts, total, total hideable) triples: the details of each row under their indicator,
+    each figure across the rows under the same figure of the total row, and where rows are
+    grouped (former districts), across each group's rows under its subtotal and across the
+    subtotals (and the rows in no group) under the total."""
+    subtotal_rows = [subtotal for subtotal, _members in subtotals]
+    for row in [*rows, *subtotal_rows, *([total_row] if total_row else [])]:
         for code in SUMMED_DETAILS:
             main = next((f for f in row if f.code == code and not f.is_detail), None)
-            yield [f for f in row if f.code == code and f.is_detail], main
-    if total_row is not None and rows:
-        by_key = {}
-        for row in rows:
-            for figure in row:
-                by_key.setdefault(figure.key, []).append(figure)
-        totals = {figure.key: figure for figure in total_row}
-        for key, parts in by_key.items():
-            yield parts, totals.get(key)
+            yield [f for f in row if f.code == code and f.is_detail], main, False
+    yield from _across(rows, total_row, False)
+    grouped = set()
+    for subtotal, members in subtotals:
+        grouped |= {id(member) for member in members}
+        yield from _across(members, subtotal, True)
+    if subtotals:
+        loose = [row for row in rows if id(row) not in grouped]
+        yield from _across([*subtotal_rows, *loose], total_row, False)
 
 
-def protect(*, rows: list[list], total_row: list | None = None) -> None:
+def protect(
+    *, rows: list[list], total_row: list | None = None, subtotals: list | None = None
+) -> None:
     """Withhold figures of the rows (and of the total row, whose figures are the sums of the
-    rows') until no small count can be recovered from the others."""
-    groups = list(_groups(rows, total_row))
+    rows'; and of subtotals, each (subtotal row, its rows)) until no small count can be
+    recovered from the others."""
+    groups = list(_groups(rows, total_row, subtotals or []))
     changed = True
     while changed:
         changed = False
-        for parts, total in groups:
+        for parts, total, hideable in groups:
             for attr in ("numerator", "denominator"):
-                changed |= _protect_group(parts, total, attr=attr)
+                changed |= _protect_group(parts, total, attr=attr, total_hideable=hideable)
 
 
 def shown_points(counts: list[tuple[int, ...]]) -> list[bool]:
