@@ -141,12 +141,11 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     if period is not None:
         first, last = date(period.start.year, 1, 1), date(period.end.year, 12, 1)
         queries = [q.filter(period__gte=first, period__lte=last) for q in queries]
-    # Per child needs the unit of each row; the whole area is summed by the database. Whole
-    # years need no month (nothing to align, suppression.aligned): the database sums them too,
-    # a twelfth of the rows for a plan's year (the country-scale benchmark's largest cost).
-    per_month = by_period or period is None or not period.whole_years
+    # Per child needs the unit of each row; the whole area is summed by the database. Months
+    # even for whole years: a unit's year is shown only where each block of months allows it
+    # (blocks.py; summing the year in the database let a commune's month be worked out).
     group = ["unit_id", "level"] if children else []
-    group += ["indicator_id", "audience", "subject_id"] + (["period"] if per_month else [])
+    group += ["indicator_id", "audience", "subject_id", "period"]
     series = defaultdict(_pair) if by_period else None
     months = defaultdict(_monthly)  # (key, cell key) -> {month: [n, d]}
     for queryset in queries:
@@ -156,8 +155,6 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
             .order_by()
             .values_list(*group, "n", "d")
         ):
-            if not per_month:
-                row = (*row[:-2], period.start, *row[-2:])  # the period's sum, as one month
             if children:
                 unit_id, level, indicator_id, audience, subject_id, month, n, d = row
                 key = unit_id if level == Rollup.Level.PROVINCE else child_of_commune(unit_id)
