@@ -52,7 +52,8 @@ from bench import quiz_submissions as quiz
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "10"))
-WRK_CONNECTIONS = int(os.environ.get("BENCH_WRK_CONNECTIONS", "32"))
+# 32 as before; more: a surge is many phones at once, each a connection.
+WRK_CONNECTIONS = [int(c) for c in os.environ.get("BENCH_WRK_CONNECTIONS", "32,256").split(",")]
 CAPACITY_SUBMISSIONS = int(os.environ.get("BENCH_CAPACITY_SUBMISSIONS", "1500"))
 RATE_SECONDS = float(os.environ.get("BENCH_RATE_SECONDS", "10"))
 RETRY_FOR = float(os.environ.get("BENCH_RETRY_FOR", "60"))  # a refused client keeps trying
@@ -161,16 +162,20 @@ def pages_phase(urls, session_key):
 # --- 2. throughput -----------------------------------------------------------------------------
 
 
-def throughput_phase(path: str):
+def gunicorn_cpu() -> float:
+    return quiz.cpu_seconds_by_program().get("gunicorn", 0.0)
+
+
+def throughput_phase(path: str, connections: int):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SUMMARY)
     _, state = ttfb(path, "")
-    started_load = load()
+    started_load, cpu = load(), gunicorn_cpu()
     out = subprocess.run(
         [
             "wrk",
             "-t1",
-            f"-c{WRK_CONNECTIONS}",
+            f"-c{connections}",
             f"-d{WRK_SECONDS}s",
             "-H",
             "Accept-Encoding: gzip",
@@ -186,13 +191,15 @@ def throughput_phase(path: str):
         re.search(r"SUMMARY (.+)", out).group(1).split()
     )
     rate = int(requests) / (int(duration_us) / 1e6)
+    cpu_per_request = (gunicorn_cpu() - cpu) / int(requests) * 1000
     print(
         f"\n== throughput, anonymous campaign page {path} (cache {state}), wrk 1 thread "
-        f"{WRK_CONNECTIONS} connections {WRK_SECONDS} s — {started_load} -> {load()}"
+        f"{connections} connections {WRK_SECONDS} s — {started_load} -> {load()}"
     )
     print(
         f"{rate:,.0f} requests/s; latency ms p50 {float(p50):.1f} p95 {float(p95):.1f} "
-        f"p99 {float(p99):.1f}; socket errors {errors}, non-2xx {non_2xx}"
+        f"p99 {float(p99):.1f}; socket errors {errors}, non-2xx {non_2xx}; gunicorn CPU "
+        f"{cpu_per_request:.2f} ms per request"
     )
 
 
@@ -327,7 +334,8 @@ def main():
         quiz.wait_healthy()
         pages_phase(urls, plan["sessions"][0])
         campaign = next(path for name, path in urls if name == "CampaignPage")
-        throughput_phase(campaign)
+        for connections in WRK_CONNECTIONS:
+            throughput_phase(campaign, connections)
         submissions = quiz_phase(plan)
         deadline = time.time() + 120
         while quiz.queue_length() and time.time() < deadline:
