@@ -6,7 +6,8 @@ What runs (loopback only, bounded to a few minutes):
   and courses and BENCH_LEARNERS signed-in learners, made by bench/quiz_submissions.py's
   `prepare()`, plus a bare Wagtail page (`wagtailcore.Page`, Wagtail's own template) under the
   home page: the floor, served through the same stack;
-- Redis db BENCH_REDIS_DB (12, the broker) and the next (13, the shared cache), flushed; a real
+- Redis db BENCH_REDIS_DB (12, the broker) and the next (13, the shared cache; or
+  BENCH_CACHE_REDIS_DB, which may be the broker's: the keys do not meet), flushed; a real
   Celery worker; gunicorn from gunicorn.conf.py (gthread, the overload guard) on the production
   settings.
 
@@ -16,8 +17,10 @@ Phases, each printed with the load average beside it:
    (a cookie of its own keeps the cache out), and a signed-in learner: TTFB median and p95;
    queries per request counted in this process with Django's test client on the same database;
 2. throughput: `wrk` (compiled, little CPU) on the anonymous campaign page, gzip accepted as
-   phones do, BENCH_WRK_SECONDS seconds at BENCH_WRK_CONNECTIONS connections: requests/s, p50,
-   p95, p99 (a Lua summary), and the cache state of a sample answer;
+   phones do, BENCH_WRK_SECONDS seconds at each of BENCH_WRK_CONNECTIONS (32, then 256: a surge
+   is many phones) keep-alive connections: requests/s, p50, p95, p99 (a Lua summary), the cache
+   state of a sample answer and the gunicorn processes' CPU per request (from /proc: a figure
+   that a shared machine disturbs less than latency);
 3. quiz: the most it takes (a short closed loop), then BENCH_RATE (300) submissions/s and twice
    the measured capacity for BENCH_RATE_SECONDS each, sent when due. A refused submission (503)
    is sent again after its Retry-After (plus up to as much again, at random), as the learner's
@@ -49,6 +52,9 @@ os.environ.setdefault("BENCH_STATIC_ROOT", "/tmp/bench_serving_static")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import quiz_submissions as quiz
+
+if "BENCH_CACHE_REDIS_DB" in os.environ:
+    quiz.ENV["CACHE_URL"] = f"redis://127.0.0.1:6379/{os.environ['BENCH_CACHE_REDIS_DB']}"
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "10"))

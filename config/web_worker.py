@@ -10,12 +10,12 @@ Measured under twice the quiz capacity (bench/README.md, "Serving"), with gunico
   for the client to hang up (`util.close_graceful`, up to 2 s): 15 s of a 70 s run per process,
   during which it accepted nothing and handed nothing on.
 
-So this worker counts the requests in its threads; one that arrives when all are taken is read
-(peeked: nothing is consumed) and, unless it is the health check or a request the page cache
-may answer (those wait for a thread; a hit takes a millisecond), answered by this thread with a
-complete 503 + Retry-After (config/overload.py) and the connection closed: it never reached
-Django, so nothing of it was done. A new connection whose request has not arrived yet waits for
-it in the poller, not in a thread. Closing after an answer (refused or not) happens here too,
+So this worker counts the requests in its threads. One that arrives when all are taken is
+peeked at (nothing is consumed) and answered by the accepting thread with a complete 503 +
+Retry-After (config/overload.py), the connection then closed: it never reached Django, so
+nothing of it was done. Two kinds wait for a thread instead: the health check, and a request
+the page cache may answer (a hit takes a millisecond; at most `worker_connections` wait). A new
+connection whose request has not arrived yet waits for it in the poller, not in a thread. Closing after an answer (refused or not) happens here too,
 without waiting: the write side is shut, what the client still sends is read and dropped as it
 comes, and the socket is closed when the client hangs up or after LINGER seconds.
 
@@ -31,6 +31,8 @@ from functools import partial
 from selectors import EVENT_READ
 
 from gunicorn.workers.gthread import TConn, ThreadWorker
+
+from config.overload import EXEMPT_PATHS
 
 HEAD_LIMIT = 8192  # bytes peeked: a request line and headers longer than this are refused
 LINGER = 2.0  # seconds a closed connection is read for the client's last bytes (gunicorn's)
@@ -82,7 +84,10 @@ class ShedThreadWorker(ThreadWorker):
             conn.close()
         elif not head:
             self._wait_for_request(conn)
-        elif must_wait_for_a_thread(head):
+        elif request_path(head) in EXEMPT_PATHS:
+            self._to_pool(conn)  # the health check must see a busy process as alive
+        elif may_come_from_the_cache(head):
+            # A hit takes a millisecond, and the queue is bounded by `worker_connections`.
             self._to_pool(conn)
         else:
             self._refuse(conn, head)
@@ -179,22 +184,18 @@ def request_path(head: bytes) -> str:
     return path.split(b"?", 1)[0].decode("latin-1")
 
 
-def must_wait_for_a_thread(head: bytes) -> bool:
-    """The health check, and requests the page cache may answer: never refused here."""
+def may_come_from_the_cache(head: bytes) -> bool:
+    """Whether the page cache may answer this request (cms/core/page_cache.py decides)."""
     from django.http import QueryDict
     from django.http.cookie import parse_cookie
 
     from cms.core.page_cache import may_answer
-    from config.overload import EXEMPT_PATHS
 
-    lines = head.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
-    method, _, target = lines[0].partition(" ")
-    target = target.rpartition(" ")[0]
-    path, _, query = target.partition("?")
-    if path in EXEMPT_PATHS:
-        return True
     if b"\r\n\r\n" not in head:
         return False  # headers longer than HEAD_LIMIT, or still coming: not a page visit
+    lines = head.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    method, _, target = lines[0].partition(" ")
+    query = target.rpartition(" ")[0].partition("?")[2]
     cookies = "; ".join(
         line.partition(":")[2].strip() for line in lines[1:] if line[:7].lower() == "cookie:"
     )

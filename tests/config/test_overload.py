@@ -236,6 +236,11 @@ def test_a_request_that_finds_every_thread_taken_is_refused_before_they_finish_a
         "The site is busy. Please try again in a few seconds.",
     ]
 
+    # A page for one person (a session cookie: never from the cache) is refused too.
+    personal = get("/").replace(b"\r\n\r\n", b"\r\nCookie: sessionid=abc\r\n\r\n")
+    assert answer(ask(port, personal))["status"] == 503
+    assert all(not_answered_yet(sock) for sock in slow)
+
     # The health check and a visitor who may get a page from the cache wait for a thread.
     health, page = ask(port, get("/healthz")), ask(port, get("/"))
     for sock in slow:
