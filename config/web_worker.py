@@ -199,4 +199,7 @@ def may_come_from_the_cache(head: bytes) -> bool:
     cookies = "; ".join(
         line.partition(":")[2].strip() for line in lines[1:] if line[:7].lower() == "cookie:"
     )
-    return may_answer(method, QueryDict(query), parse_cookie(cookies))
+    try:
+        return may_answer(method, QueryDict(query), parse_cookie(cookies))
+    except Exception:  # e.g. too many parameters: not a page visit, and the worker must go on
+        return False

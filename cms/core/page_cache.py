@@ -76,8 +76,10 @@ class ServeCachedPages:
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
 
     def __call__(self, environ, start_response):
-        request = WSGIRequest(environ)
-        key, language = _cacheable_request(request)
+        try:
+            key, language = _cacheable_request(WSGIRequest(environ))
+        except Exception:  # a request Django refuses (too many parameters...): it answers
+            return self.app(environ, start_response)
         if key is not None:
             current, entry = read(self.cache, key)
             if entry is not None and current is not None and entry[0] == current:

@@ -118,6 +118,23 @@ def test_a_freed_slot_goes_to_the_request_waiting_not_to_a_newcomer():
     assert waited == [True]
 
 
+def test_what_a_full_worker_lets_wait_for_a_thread_it_tells_from_the_request_head():
+    from config.web_worker import may_come_from_the_cache
+
+    def head(first_line, *headers):
+        return "\r\n".join([first_line, "Host: 127.0.0.1", *headers, "", ""]).encode()
+
+    assert may_come_from_the_cache(head("GET /chien-dich/ HTTP/1.1", "Cookie: csrftoken=x"))
+    assert may_come_from_the_cache(head("GET /?utm_source=zalo HTTP/1.1"))
+    assert not may_come_from_the_cache(head("GET / HTTP/1.1", "Cookie: csrftoken=x; sessionid=y"))
+    assert not may_come_from_the_cache(head("POST /i18n/setlang/ HTTP/1.1"))
+    assert not may_come_from_the_cache(head("GET /tim-kiem/?q=luat HTTP/1.1"))
+    assert not may_come_from_the_cache(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # unfinished
+    # An attack: more parameters than Django parses makes it raise, not the worker fall over.
+    many = "&".join(f"utm_{n}=1" for n in range(2000))
+    assert not may_come_from_the_cache(head(f"GET /?{many} HTTP/1.1"))
+
+
 # --- a real gunicorn -------------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -243,3 +243,21 @@ def test_in_front_of_django_a_hit_is_the_whole_answer_and_runs_nothing_of_the_si
     # Every header the site's middleware added comes back: security headers and the CSP too.
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "Cache-Control", "Vary"):
         assert hit["headers"][name] == stored[name]
+
+
+def test_attack_a_request_django_refuses_passes_the_front_and_gets_its_answer(client, campaign):
+    """Too many parameters make Django's query parsing raise: the front lets Django answer."""
+    from django.test import RequestFactory
+
+    from cms.core.page_cache import ServeCachedPages
+
+    site_ran = []
+
+    def the_site(environ, start_response):
+        site_ran.append(environ["QUERY_STRING"][:10])
+        start_response("400 Bad Request", [])
+        return [b""]
+
+    request = RequestFactory().get(campaign.url + "?" + "&".join(f"a{n}=1" for n in range(2000)))
+    body = ServeCachedPages(the_site)(request.environ, lambda status, headers: None)
+    assert list(body) == [b""] and site_ran == ["a0=1&a1=1&"]
