@@ -36,6 +36,7 @@ from config.overload import EXEMPT_PATHS
 
 HEAD_LIMIT = 8192  # bytes peeked: a request line and headers longer than this are refused
 LINGER = 2.0  # seconds a closed connection is read for the client's last bytes (gunicorn's)
+MAX_DRAIN = 65536  # bytes read from it at most (gunicorn's)
 NOT_YET = (errno.EAGAIN, errno.EWOULDBLOCK)
 
 
@@ -164,12 +165,17 @@ class ShedThreadWorker(ThreadWorker):
         self.lingering.append((time.monotonic() + LINGER, conn))
 
     def _drain(self, conn, _sock):
+        """One read a call, so that a client sending fast cannot hold this thread; past
+        MAX_DRAIN bytes (gunicorn's own limit) it is simply closed."""
         try:
-            while conn.sock.recv(65536):
-                pass
+            read = len(conn.sock.recv(65536))
         except OSError as error:
             if error.errno in NOT_YET:
                 return  # more may come: the poller calls again
+            read = 0
+        conn.drained = getattr(conn, "drained", 0) + read
+        if read and conn.drained <= MAX_DRAIN:
+            return
         self._closed(conn)  # the client hung up (its entry in `lingering` is skipped)
 
     def _closed(self, conn):

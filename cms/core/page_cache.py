@@ -164,7 +164,8 @@ def _cacheable_request(request) -> tuple[str | None, str]:
     language = get_language_from_path(path) or settings.LANGUAGE_CODE
     encoding = "gz" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "id"
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
-    key = f"page-cache:{_release()}:{request.scheme}:{host}:{language}:{encoding}:{digest}"
+    # v2: entries carry every header of the answer (the middleware became the first one).
+    key = f"page-cache:v2:{_release()}:{request.scheme}:{host}:{language}:{encoding}:{digest}"
     return key, language
 
 
