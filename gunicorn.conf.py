@@ -8,14 +8,17 @@ import os
 # than 6, which spent the CPU switching between them. WEB_CONCURRENCY overrides.
 workers = int(os.environ.get("WEB_CONCURRENCY", len(os.sched_getaffinity(0)) + 1))
 
-# Threads, so that a process takes every connection at once and config/overload.py can
-# answer what it cannot start soon with 503 + Retry-After within a millisecond or two. With
-# sync workers the waiting happened in the kernel's listen queue, unseen: past its length
-# clients got connection resets, and every request in it waited however long it took.
-# Only WEB_SLOTS requests per process run the site at once (config/overload.py); the other
-# threads wait for a slot (WEB_WAITING of them) or refuse.
-worker_class = "gthread"
-threads = int(os.environ.get("WEB_THREADS", 8))
+# Threads, so that a process takes every connection at once, and our own worker class around
+# gunicorn's gthread (config/web_worker.py): a request that finds all `threads` taken is
+# answered 503 + Retry-After by the accepting thread within a millisecond, instead of waiting
+# unseen in the pool's queue (measured: over a second at twice the quiz capacity), unless it
+# is the health check or may come from the page cache. Inside, config/overload.py lets only
+# WEB_SLOTS requests per process run the site at once; the other threads wait for a slot
+# briefly (WEB_WAITING, WEB_WAIT_MS) or refuse. So `threads` is not how much work runs at once
+# but how many requests a process can look at at once: enough for the slots, the waiting room
+# and page-cache hits (a millisecond each) beside them.
+worker_class = "config.web_worker.ShedThreadWorker"
+threads = int(os.environ.get("WEB_THREADS", 32))
 # Connections a process holds, idle keep-alive ones included (phones reuse theirs); past this
 # it stops accepting and new ones wait in the listen queue.
 worker_connections = int(os.environ.get("WEB_CONNECTIONS", 200))

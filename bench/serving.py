@@ -6,7 +6,8 @@ What runs (loopback only, bounded to a few minutes):
   and courses and BENCH_LEARNERS signed-in learners, made by bench/quiz_submissions.py's
   `prepare()`, plus a bare Wagtail page (`wagtailcore.Page`, Wagtail's own template) under the
   home page: the floor, served through the same stack;
-- Redis db BENCH_REDIS_DB (12, the broker) and the next (13, the shared cache), flushed; a real
+- Redis db BENCH_REDIS_DB (12, the broker) and the next (13, the shared cache; or
+  BENCH_CACHE_REDIS_DB, which may be the broker's: the keys do not meet), flushed; a real
   Celery worker; gunicorn from gunicorn.conf.py (gthread, the overload guard) on the production
   settings.
 
@@ -16,8 +17,10 @@ Phases, each printed with the load average beside it:
    (a cookie of its own keeps the cache out), and a signed-in learner: TTFB median and p95;
    queries per request counted in this process with Django's test client on the same database;
 2. throughput: `wrk` (compiled, little CPU) on the anonymous campaign page, gzip accepted as
-   phones do, BENCH_WRK_SECONDS seconds at BENCH_WRK_CONNECTIONS connections: requests/s, p50,
-   p95, p99 (a Lua summary), and the cache state of a sample answer;
+   phones do, BENCH_WRK_SECONDS seconds at each of BENCH_WRK_CONNECTIONS (32, then 256: a surge
+   is many phones) keep-alive connections: requests/s, p50, p95, p99 (a Lua summary), the cache
+   state of a sample answer and the gunicorn processes' CPU per request (from /proc: a figure
+   that a shared machine disturbs less than latency);
 3. quiz: the most it takes (a short closed loop), then BENCH_RATE (300) submissions/s and twice
    the measured capacity for BENCH_RATE_SECONDS each, sent when due. A refused submission (503)
    is sent again after its Retry-After (plus up to as much again, at random), as the learner's
@@ -50,9 +53,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import quiz_submissions as quiz
 
+if "BENCH_CACHE_REDIS_DB" in os.environ:
+    quiz.ENV["CACHE_URL"] = f"redis://127.0.0.1:6379/{os.environ['BENCH_CACHE_REDIS_DB']}"
+
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "10"))
-WRK_CONNECTIONS = int(os.environ.get("BENCH_WRK_CONNECTIONS", "32"))
+# 32 as before; more: a surge is many phones at once, each a connection.
+WRK_CONNECTIONS = [int(c) for c in os.environ.get("BENCH_WRK_CONNECTIONS", "32,256").split(",")]
 CAPACITY_SUBMISSIONS = int(os.environ.get("BENCH_CAPACITY_SUBMISSIONS", "1500"))
 RATE_SECONDS = float(os.environ.get("BENCH_RATE_SECONDS", "10"))
 RETRY_FOR = float(os.environ.get("BENCH_RETRY_FOR", "60"))  # a refused client keeps trying
@@ -161,16 +168,20 @@ def pages_phase(urls, session_key):
 # --- 2. throughput -----------------------------------------------------------------------------
 
 
-def throughput_phase(path: str):
+def gunicorn_cpu() -> float:
+    return quiz.cpu_seconds_by_program().get("gunicorn", 0.0)
+
+
+def throughput_phase(path: str, connections: int):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SUMMARY)
     _, state = ttfb(path, "")
-    started_load = load()
+    started_load, cpu = load(), gunicorn_cpu()
     out = subprocess.run(
         [
             "wrk",
             "-t1",
-            f"-c{WRK_CONNECTIONS}",
+            f"-c{connections}",
             f"-d{WRK_SECONDS}s",
             "-H",
             "Accept-Encoding: gzip",
@@ -186,13 +197,15 @@ def throughput_phase(path: str):
         re.search(r"SUMMARY (.+)", out).group(1).split()
     )
     rate = int(requests) / (int(duration_us) / 1e6)
+    cpu_per_request = (gunicorn_cpu() - cpu) / int(requests) * 1000
     print(
         f"\n== throughput, anonymous campaign page {path} (cache {state}), wrk 1 thread "
-        f"{WRK_CONNECTIONS} connections {WRK_SECONDS} s — {started_load} -> {load()}"
+        f"{connections} connections {WRK_SECONDS} s — {started_load} -> {load()}"
     )
     print(
         f"{rate:,.0f} requests/s; latency ms p50 {float(p50):.1f} p95 {float(p95):.1f} "
-        f"p99 {float(p99):.1f}; socket errors {errors}, non-2xx {non_2xx}"
+        f"p99 {float(p99):.1f}; socket errors {errors}, non-2xx {non_2xx}; gunicorn CPU "
+        f"{cpu_per_request:.2f} ms per request"
     )
 
 
@@ -327,7 +340,8 @@ def main():
         quiz.wait_healthy()
         pages_phase(urls, plan["sessions"][0])
         campaign = next(path for name, path in urls if name == "CampaignPage")
-        throughput_phase(campaign)
+        for connections in WRK_CONNECTIONS:
+            throughput_phase(campaign, connections)
         submissions = quiz_phase(plan)
         deadline = time.time() + 120
         while quiz.queue_length() and time.time() < deadline:

@@ -6,10 +6,13 @@ from config import use_default_settings
 
 use_default_settings()
 
-# A busy process refuses what it cannot start soon (503 + Retry-After): config/overload.py.
-from config.overload import ShedWhenBusy  # noqa: E402 (after the settings are chosen)
+# After the settings are chosen (noqa: E402). In front: pages from the anonymous page cache,
+# answered without Django and without a slot (cms/core/page_cache.py); then the guard that
+# refuses (503 + Retry-After) what a busy process cannot start soon (config/overload.py).
+from cms.core.page_cache import ServeCachedPages  # noqa: E402
+from config.overload import ShedWhenBusy  # noqa: E402
 
-application = ShedWhenBusy.from_environment(get_wsgi_application())
+application = ServeCachedPages(ShedWhenBusy.from_environment(get_wsgi_application()))
 
 # Everything loaded so far (Django, Wagtail, the URL and template machinery) lives as long as
 # the process: moved out of the collector's reach, a full collection no longer walks it. Full

@@ -14,6 +14,15 @@ without view restrictions, which sets no cookie at all, used no CSRF token (the 
 marked private, and is in the language its URL names. Anything per person that a page may show
 comes with one of those marks, so a new personal feature cannot slip into the cache silently.
 
+Where a hit is answered: in production by `ServeCachedPages`, a WSGI application around the
+whole site (config/wsgi.py) and in front of the overload guard (config/overload.py): a hit builds
+no Django response, runs no middleware and needs none of the slots that bound the site's work,
+so cached pages are served while the site refuses work it cannot start. On a miss it hands its
+read to the middleware, which renders and stores; the middleware answers hits itself where the
+front is absent (the development server, the test client). The middleware is the first one
+(settings.MIDDLEWARE), so an entry keeps the headers every other middleware added (security
+headers, the Content-Security-Policy): a hit repeats the whole answer.
+
 Keys: scheme, host, the URL's language, gzip or not, and the path. Each entry carries the
 content cache's generation (content_cache.py): receivers.py bumps it on publish, unpublish,
 move, delete, view restrictions, sites, locales, site settings and snippets (Wagtail's
@@ -30,11 +39,13 @@ import gzip
 import hashlib
 import re
 from functools import cache as once
+from http import HTTPStatus
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path
@@ -47,6 +58,8 @@ TRACKING_PARAMETERS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|zarsrc|zlink)$")
 # Headers an entry may vary on: what the key already separates (or Cookie: see above).
 ALLOWED_VARY = {"cookie", "accept-encoding", "accept-language"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# What the front learned on a miss, for the middleware: (key, language, generation).
+READ = "chungtay.page_cache.read"
 
 
 def note_page(request, page) -> None:
@@ -54,9 +67,36 @@ def note_page(request, page) -> None:
     request.page_cache_page = page
 
 
+class ServeCachedPages:
+    """The WSGI application in front of the site (config/wsgi.py): answers a hit from the
+    stored entry alone, one Redis round trip, no Django response and no middleware."""
+
+    def __init__(self, app):
+        self.app = app
+        self.cache = caches[settings.PAGE_CACHE_ALIAS]
+
+    def __call__(self, environ, start_response):
+        try:
+            key, language = _cacheable_request(WSGIRequest(environ))
+        except Exception:  # a request Django refuses (too many parameters...): it answers
+            return self.app(environ, start_response)
+        if key is not None:
+            current, entry = read(self.cache, key)
+            if entry is not None and current is not None and entry[0] == current:
+                _generation, status, headers, content = entry
+                start_response(
+                    f"{status} {HTTPStatus(status).phrase}",
+                    [*headers, (HEADER, "hit")],
+                )
+                return [content]
+            environ[READ] = (key, language, current)
+        return self.app(environ, start_response)
+
+
 class AnonymousPageCacheMiddleware:
-    """Placed after WhiteNoise and before GZip (settings.MIDDLEWARE): a hit costs no session,
-    no database and no compression; what is stored is the compressed answer."""
+    """The first middleware (settings.MIDDLEWARE): what it stores carries every header the
+    others add; a hit here costs no session, no database and no compression; what is stored
+    is the compressed answer."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,13 +104,16 @@ class AnonymousPageCacheMiddleware:
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
 
     def __call__(self, request):
-        key, language = _cacheable_request(request)
-        if key is None:
-            return self._bypass(request)
+        if READ in request.META:  # the front (ServeCachedPages) read it and missed
+            key, language, current = request.META[READ]
+        else:
+            key, language = _cacheable_request(request)
+            if key is None:
+                return self._bypass(request)
+            current, entry = read(self.cache, key)
+            if entry is not None and current is not None and entry[0] == current:
+                return _response_from(entry, state="hit")
         parameters_only = bool(request.META.get("QUERY_STRING"))
-        current, entry = self._read(key)
-        if entry is not None and current is not None and entry[0] == current:
-            return _response_from(entry, state="hit")
         generation = current if current is not None else content_cache.generation()
         response = self.get_response(request)
         if not parameters_only and _storable(request, response, language):
@@ -88,30 +131,41 @@ class AnonymousPageCacheMiddleware:
         _mark_bypassed(request, response)
         return response
 
-    def _read(self, key):
-        found = self.cache.get_many([content_cache.GENERATION_KEY, key])
-        return found.get(content_cache.GENERATION_KEY), found.get(key)
+
+def read(cache, key):
+    """The content generation and the entry under `key`, in one round trip."""
+    found = cache.get_many([content_cache.GENERATION_KEY, key])
+    return found.get(content_cache.GENERATION_KEY), found.get(key)
+
+
+def may_answer(method: str, query, cookies) -> bool:
+    """Whether a request with this method, query (a QueryDict) and cookies (names) may be
+    answered from the cache: also asked by the web worker (config/web_worker.py) of a request
+    it has only peeked at, to let it wait for a thread rather than refuse it."""
+    if method != "GET":
+        return False
+    if set(cookies) - {settings.CSRF_COOKIE_NAME}:
+        return False
+    return all(TRACKING_PARAMETERS.match(name) for name in query)
 
 
 def _cacheable_request(request) -> tuple[str | None, str]:
     """The entry's key and the URL's language when this request may be answered from the
     cache, else (None, "")."""
-    if request.method != "GET":
-        return None, ""
-    if set(request.COOKIES) - {settings.CSRF_COOKIE_NAME}:
-        return None, ""
-    query = request.GET
-    if query and not all(TRACKING_PARAMETERS.match(name) for name in query):
+    path = request.path
+    if path.startswith(_files_prefixes()):
+        return None, ""  # WhiteNoise's and the media's: never a page
+    if not may_answer(request.method, request.GET, request.COOKIES):
         return None, ""
     try:
         host = request.get_host()
     except DisallowedHost:
         return None, ""
-    path = request.path
     language = get_language_from_path(path) or settings.LANGUAGE_CODE
     encoding = "gz" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "id"
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
-    key = f"page-cache:{_release()}:{request.scheme}:{host}:{language}:{encoding}:{digest}"
+    # v2: entries carry every header of the answer (the middleware became the first one).
+    key = f"page-cache:v2:{_release()}:{request.scheme}:{host}:{language}:{encoding}:{digest}"
     return key, language
 
 
@@ -164,6 +218,13 @@ def _mark_bypassed(request, response) -> None:
     if "Cache-Control" not in response:
         patch_cache_control(response, private=True, max_age=0)
     response[HEADER] = "bypass"
+
+
+@once
+def _files_prefixes() -> tuple[str, ...]:
+    return tuple(
+        prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix != "/"
+    )
 
 
 @once

@@ -66,13 +66,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Public pages for visitors without cookies, before anything else runs; what it keeps
+    # carries the headers the others add (cms/core/page_cache.py; what it keeps and when it is
+    # emptied is said there). In production its WSGI front answers hits (config/wsgi.py).
+    "cms.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A Content-Security-Policy on every response that does not set its own.
     "elearning.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public pages for visitors without cookies, before sessions and compression run
-    # (cms/core/page_cache.py; what it keeps and when it is emptied is said there).
-    "cms.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
