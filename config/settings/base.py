@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Each request reads the content cache's generation from Redis once, not on every read.
+    "common.generation_cache.GenerationPerRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A Content-Security-Policy on every response that does not set its own.
     "elearning.content_security.ContentSecurityPolicyMiddleware",
