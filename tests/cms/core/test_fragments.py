@@ -86,3 +86,31 @@ def test_links_kept_in_the_list_carry_no_visitor_parameters(client, library):
     tracked = client.get(library.url, {"utm_source": "zalo"}).content.decode()
     assert "utm_source=zalo&amp;page=2" in tracked
     assert "utm_source" not in client.get(library.url).content.decode()
+
+
+def test_the_filter_keeps_each_visitors_choice(client, library):
+    decrees = client.get(library.url, {"type": "decree"}).content.decode()
+    assert '<option value="decree" selected>' in decrees
+    laws = client.get(library.url, {"type": "law"}).content.decode()
+    assert '<option value="law" selected>' in laws
+    assert '<option value="decree" selected>' not in laws
+
+
+def test_the_menu_follows_the_visitor_signing_in_and_out(client, library):
+    from django.urls import reverse
+
+    from tests.factories.accounts import LearnerFactory
+
+    sign_out = f'href="{reverse("account_logout")}"'
+    assert sign_out not in client.get(library.url).content.decode()
+    client.force_login(LearnerFactory())
+    assert sign_out in client.get(library.url).content.decode()
+    client.logout()
+    assert sign_out not in client.get(library.url).content.decode()
+
+
+def test_the_search_page_keeps_the_visitors_words_in_the_header(client, library):
+    client.get(library.url)  # the header kept for everyone
+    html = client.get("/search/", {"q": "lừa đảo"}).content.decode()
+    assert html.count('value="lừa đảo"') >= 2  # the header's form and the page's own
+    assert 'value="lừa đảo"' not in client.get(library.url).content.decode()
