@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -21,6 +22,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from cms.core import content_cache
 from cms.core.models import SitePage
 from cms.core.search import SEARCH_WORDS, SiteSearchable, streamfield_text
 from elearning.geo.models import AdminCatalog, AdminUnit
@@ -263,11 +265,20 @@ class CampaignPage(SiteSearchable, SitePage):
         from cms.core.sharing import public_url
 
         context = super().get_context(request, *args, **kwargs)
-        hotline = SiteSettings.for_request(request).hotline_number
-        cards = [
-            (slogan, slogan_card_url(slogan=slogan, hotline=hotline, year=self.year))
-            for slogan in campaign_slogans(campaign=self)
-        ]
+        site_settings = SiteSettings.for_request(request)
+
+        def slogan_cards():
+            hotline = site_settings.hotline_number
+            return tuple(
+                (slogan, slogan_card_url(slogan=slogan, hotline=hotline, year=self.year))
+                for slogan in campaign_slogans(campaign=self)
+            )
+
+        if getattr(request, "is_preview", False):  # the draft's slogans, for its editor
+            cards = slogan_cards()
+        else:  # the same for every visitor until something is published (slogans too)
+            key = ("campaign-slogan-cards", self.pk, get_language(), site_settings.pk)
+            cards = content_cache.get_or_build_in_process(key, slogan_cards)
         context["slogan_cards"] = cards
         if cards:
             # The first slogan's card is what Facebook and Zalo show when the page is shared.

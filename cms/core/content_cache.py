@@ -8,10 +8,12 @@ from common.generation_cache import GenerationCache
 # a cache (the cache must be shared, e.g. Redis, for changes to show at once).
 TIMEOUT = 15 * 60
 
-# Quizzes for grading and the default locale: small, frozen, read on every submission.
-_cache = GenerationCache("content-cache", timeout=TIMEOUT, kept_in_process=500)
+# Quizzes for grading, routes, menus, rendered fragments of pages: small, frozen, read on
+# every request.
+_cache = GenerationCache("content-cache", timeout=TIMEOUT, kept_in_process=2000)
 
 GENERATION_KEY = _cache.generation_key
 generation = _cache.generation
 bump = _cache.bump
 get_or_build = _cache.get_or_build
+get_or_build_in_process = _cache.get_or_build_in_process

@@ -52,8 +52,11 @@ def connect():
     # A specific page's delete also deletes its Page row, sent with sender=Page. (A receiver
     # without a sender would turn off Django's fast deletes for every model.)
     post_delete.connect(on_content_changed, sender=Page, dispatch_uid="content_cache_page")
-    # Who may see a page, the site its URLs are made for, the default language.
-    for model in (PageViewRestriction, Site, Locale):
+    # Who may see a page, the site its URLs are made for, the default language, the H5P
+    # version a lesson plays (a new upload: lessons, cached ones too, play it at once).
+    from elearning.h5p.models import H5PContentVersion
+
+    for model in (PageViewRestriction, Site, Locale, H5PContentVersion):
         for signal in (post_save, post_delete):
             signal.connect(
                 on_content_changed,

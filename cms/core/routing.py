@@ -4,7 +4,8 @@
 - the Site for the request's host (Wagtail reads it from the database each request);
 - the page a path leads to (Wagtail walks the tree: two queries a level, 9 for a lesson),
   kept as its id and class, so one query reads the live page itself;
-- the page's view restrictions (two queries each request).
+- the page's view restrictions (two queries each request);
+- the sites' root paths, which Wagtail reads from the shared cache for each link it makes.
 
 Then Wagtail's own `serve` runs as usual (hooks, restrictions, the page's serve), finding the
 site and route already on the request, where Wagtail itself caches them."""
@@ -12,7 +13,7 @@ site and route already on the request, where Wagtail itself caches them."""
 from django.apps import apps
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
@@ -22,6 +23,11 @@ from .sites import site_for_request
 
 def serve(request, path):
     site = site_for_request(request)
+    # Where Wagtail looks for them when it makes a page's URL with this request (else it
+    # reads them from the shared cache for every page it links to).
+    request._wagtail_cached_site_root_paths = content_cache.get_or_build(
+        ("site-root-paths",), lambda: tuple(Site.get_site_root_paths())
+    )
     if site is not None:
         route = _cached_route(request, site, path)
         if route is not None:
@@ -43,6 +49,8 @@ def _cached_route(request, site, path: str) -> RouteResult | None:
     if page is None:
         return None
     page._served_view_restrictions = restrictions
+    # For page.url (no request): Wagtail caches the root paths on the page object too.
+    page._wagtail_cached_site_root_paths = request._wagtail_cached_site_root_paths
     return RouteResult(page, args=args, kwargs=kwargs)
 
 

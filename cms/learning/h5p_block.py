@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from elearning.h5p.player import player_for
+from cms.core import content_cache
+from elearning.h5p.player import player_base, player_for
 
 from .placement import placement_of
 
@@ -44,7 +45,20 @@ class H5PBlock(blocks.StructBlock):
         if page is not None:
             course, audience = course_of(page)
             placement = placement_of(page, course=course, audience=audience)
+        content = value["content"]
+        # The content's current version, kept until the next publication or upload (the
+        # content cache is emptied when a version is added: cms/core/receivers.py).
+        base = (
+            content_cache.get_or_build_in_process(
+                ("h5p-player", content.pk), lambda: player_base(content=content) or {}
+            )
+            if content is not None
+            else {}
+        )
         context["player"] = player_for(
-            request=parent_context.get("request"), content=value["content"], placement=placement
+            request=parent_context.get("request"),
+            content=content,
+            placement=placement,
+            base=base or None,
         )
         return context

@@ -48,9 +48,13 @@ class CourseIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The live courses, the same for everyone until the next publication.
+        courses = content_cache.get_or_build_in_process(
+            ("course-index-courses", self.pk),
+            lambda: tuple(CoursePage.objects.child_of(self).live().order_by("path")),
+        )
         context["courses"] = selectors.course_cards(
-            courses=CoursePage.objects.child_of(self).live(),
-            context=learner_context(request),
+            courses=courses, context=learner_context(request)
         )
         return context
 

@@ -41,6 +41,11 @@ def library_context(request, *, index_page) -> dict:
         "filter_form": form,
         "documents": documents_page,
         "is_filtered": bool(filters and any(filters.values())),
+        # The choices made in the filter's lists (from their own options), under which their
+        # rendering is kept (fragment_tags); None when the form has errors to show.
+        "choices_made": (
+            (filters.get("type"), filters.get("status"), filters.get("year")) if filters else None
+        ),
         "query_without_page": query_without_page.urlencode(),
     }
 

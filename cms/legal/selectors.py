@@ -29,14 +29,19 @@ def search_documents(
     return documents.order_by(F("signed_date").desc(nulls_last=True), "title")
 
 
-def document_years(*, index_page) -> list[int]:
-    dates = (
-        index_page.documents()
-        .live()
-        .filter(signed_date__isnull=False)
-        .dates("signed_date", "year", order="DESC")
-    )
-    return [day.year for day in dates]
+def document_years(*, index_page) -> tuple[int, ...]:
+    """The years documents were signed in, newest first (for the library's filter)."""
+
+    def years():
+        dates = (
+            index_page.documents()
+            .live()
+            .filter(signed_date__isnull=False)
+            .dates("signed_date", "year", order="DESC")
+        )
+        return tuple(day.year for day in dates)
+
+    return content_cache.get_or_build(("document-years", index_page.pk), years)
 
 
 def source_document(page):

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Each request reads the content cache's generation from Redis once, not on every read.
+    "common.generation_cache.GenerationPerRequestMiddleware",
     # Public pages for visitors without cookies, before anything else runs; what it keeps
     # carries the headers the others add (cms/core/page_cache.py; what it keeps and when it is
     # emptied is said there). In production its WSGI front answers hits (config/wsgi.py).

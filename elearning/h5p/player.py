@@ -8,15 +8,14 @@ from elearning.progress.pass_mark import DEFAULT_PASS_MARK
 from . import selectors, tokens
 
 
-def player_for(*, request, content, placement=None):
-    """None when the content has no version yet. Results are recorded only for someone
-    counted (a learner or a guest who chose a commune): they alone get a token.
-    `placement` says where results count (page and course ids, audience, pass mark)."""
+def player_base(*, content) -> dict | None:
+    """What every visitor's player of this content shares (its current version, the frame's
+    and the endpoints' URLs, the videos it cannot play); None when it has no version yet.
+    The same until a new version is uploaded: callers may keep it until then."""
     version = content.current_version if content is not None else None
     if version is None:
         return None
-    context = learner_context(request) if request is not None else None
-    player = {
+    return {
         "content": content,
         "version": version,
         "frame_src": reverse("h5p:frame", args=[version.pk]),
@@ -27,6 +26,19 @@ def player_for(*, request, content, placement=None):
         "state": None,
         "external_video": ", ".join(selectors.external_video_sites(parameters=version.parameters)),
     }
+
+
+def player_for(*, request, content, placement=None, base=None):
+    """None when the content has no version yet. Results are recorded only for someone
+    counted (a learner or a guest who chose a commune): they alone get a token.
+    `placement` says where results count (page and course ids, audience, pass mark);
+    `base`: player_base(content=content), when the caller kept it."""
+    base = base if base is not None else player_base(content=content)
+    if base is None:
+        return None
+    version = base["version"]
+    context = learner_context(request) if request is not None else None
+    player = dict(base, content=content) if content is not None else dict(base)
     if context is not None:
         player["token"] = tokens.issue(
             context=context,

@@ -34,3 +34,68 @@ def test_what_the_process_kept_expires_with_the_timeout():
     build = builder(["first", "second"])
     assert cached.get_or_build(("quiz", 1), build) == "first"
     assert cached.get_or_build(("quiz", 1), build) == "second"
+
+
+def test_a_request_reads_the_generation_once_and_sees_what_changed_before_it():
+    from django.core.cache import cache
+
+    from common.generation_cache import one_read_per_request
+
+    cached = GenerationCache("per-request", timeout=60, kept_in_process=10)
+    build = builder(["before the publish", "after the publish"])
+    with one_read_per_request():
+        assert cached.get_or_build(("page", 1), build) == "before the publish"
+        cache.incr(cached.generation_key)  # another process publishes meanwhile
+        # This request keeps the state it started with (no mix of the two on one page)...
+        assert cached.get_or_build(("page", 1), build) == "before the publish"
+    # ...and the next request sees the publication.
+    with one_read_per_request():
+        assert cached.get_or_build(("page", 1), build) == "after the publish"
+
+
+def test_a_request_sees_its_own_change_at_once():
+    from common.generation_cache import one_read_per_request
+
+    cached = GenerationCache("own-change", timeout=60, kept_in_process=10)
+    build = builder(["before the publish", "after the publish"])
+    with one_read_per_request():
+        assert cached.get_or_build(("page", 1), build) == "before the publish"
+        cached.bump()  # this request publishes
+        assert cached.get_or_build(("page", 1), build) == "after the publish"
+
+
+def test_outside_a_request_every_read_asks_the_shared_cache():
+    """Workers and commands are long-lived: they must see a publication at once."""
+    from django.core.cache import cache
+
+    cached = GenerationCache("worker", timeout=60, kept_in_process=10)
+    build = builder(["before the publish", "after the publish"])
+    assert cached.get_or_build(("page", 1), build) == "before the publish"
+    cache.incr(cached.generation_key)
+    assert cached.get_or_build(("page", 1), build) == "after the publish"
+
+
+def test_each_thread_has_its_own_requests_reading():
+    """gthread workers serve requests in threads: one's reading is not another's."""
+    import threading
+
+    from django.core.cache import cache
+
+    from common.generation_cache import one_read_per_request
+
+    cached = GenerationCache("threads", timeout=60)
+    seen = {}
+    with one_read_per_request():
+        seen["first"] = cached.generation()
+        cache.incr(cached.generation_key)
+
+        def other_request():
+            with one_read_per_request():
+                seen["second"] = cached.generation()
+
+        thread = threading.Thread(target=other_request)
+        thread.start()
+        thread.join()
+        seen["first again"] = cached.generation()
+    assert seen["second"] == seen["first"] + 1
+    assert seen["first again"] == seen["first"]

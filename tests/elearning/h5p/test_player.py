@@ -110,6 +110,15 @@ def test_a_new_version_does_not_restore_the_old_state(version):
     assert "data-state=" not in html
 
 
+def test_a_new_version_plays_from_the_next_view_on(version, django_capture_on_commit_callbacks):
+    """The block keeps the content's current version until the content cache is emptied:
+    an upload empties it (as a publication does), so lessons play the new one at once."""
+    assert f'data-frame-src="/h5p/embed/{version.pk}/"' in render_block(version.content)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = upload(content=version.content)
+    assert f'data-frame-src="/h5p/embed/{new.pk}/"' in render_block(version.content)
+
+
 def test_h5p_core_files_are_served_to_the_opaque_frame_with_cors(client):
     from django.urls import reverse
 
