@@ -132,6 +132,17 @@ def _hidden_by_blocks(area: Area, inputs: dict, unit_ids: list, groups: dict) ->
     return dict(hidden_by_blocks(area_monthly, children, groups, area.period))
 
 
+def _inputs_and_blocks(area: Area, unit_ids: list, groups: dict) -> tuple[dict, dict]:
+    """Each unit's inputs and what the blocks withhold, cached together: the months are needed
+    for the blocks only, and dropped before caching (unpickling a large province's months on
+    every read cost more than the rest of the warm page)."""
+    inputs = collect(area, children=True)[0]
+    hidden = _hidden_by_blocks(area, inputs, unit_ids, groups)
+    for unit_inputs in inputs.values():
+        unit_inputs.monthly = {}
+    return inputs, hidden
+
+
 def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, list[AreaRow]]:
     """The area's own figures and its rows, suppressed together: the rows are the parts of
     the area's figures, so a hidden row must not be the area's figure minus the others. What
@@ -139,11 +150,6 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
     its rows cannot give it back. A unit's figure is shown only where the table of each block
     of months in the period may show it (blocks.hidden_by_blocks). Former districts' subtotal
     rows (is_subtotal) follow the rows of their communes, when there are any."""
-    inputs = figures_cache.get_or_compute(
-        f"areas:{area.period.cache_key if area.period else ''}",
-        area.commune_ids,
-        lambda: collect(area, children=True)[0],
-    )
     units = AdminUnit.objects.current()
     if area.is_country:
         units = units.provinces()
@@ -160,10 +166,11 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         formerly = {pk: sorted(n) for pk, n in names.items()}
     districts = {} if area.is_country else former_districts(area.commune_ids)
     groups = _district_groups(units, districts)
-    hidden = figures_cache.get_or_compute(
-        f"blocks:{area.period.cache_key if area.period else ''}",
+    inputs, hidden = figures_cache.get_or_compute(
+        # A name of its own: entries cached under "areas:" by the code before hold inputs only.
+        f"unit-table:{area.period.cache_key if area.period else ''}",
         area.commune_ids,
-        lambda: _hidden_by_blocks(area, inputs, [unit.pk for unit in units], groups),
+        lambda: _inputs_and_blocks(area, [unit.pk for unit in units], groups),
     )
     rows = []
     courses = course_titles(inputs.values())
