@@ -88,18 +88,24 @@ class GenerationCache:
         if generation is None or not self.kept_in_process:
             return build()
         key = ":".join([self.namespace, "process", str(generation), *map(str, parts)])
-        value, expires = self._in_process.get(key, (None, 0.0))
+        value, expires, _generation = self._in_process.get(key, (None, 0.0, None))
         if value is not None and expires > time.monotonic():
             return value
         value = build()
         if value is not None:
-            self._keep(key, value)
+            self._keep(key, value, generation)
         return value
 
-    def _keep(self, key: str, value) -> None:
+    def _keep(self, key: str, value, generation: int) -> None:
         if len(self._in_process) >= self.kept_in_process:
-            self._in_process.clear()  # mostly entries of past generations
-        self._in_process[key] = (value, time.monotonic() + self.timeout)
+            # Past generations' entries go first: emptying everything made the next reads of
+            # this generation ask the shared cache again, in the middle of a page.
+            self._in_process = {
+                k: kept for k, kept in list(self._in_process.items()) if kept[2] == generation
+            }
+            if len(self._in_process) >= self.kept_in_process:
+                self._in_process.clear()
+        self._in_process[key] = (value, time.monotonic() + self.timeout, generation)
 
     def get_or_build(self, parts: tuple, build):
         """The value stored for `parts` in this generation, or build() it and keep it. None
@@ -108,7 +114,7 @@ class GenerationCache:
         key = ":".join([self.namespace, str(generation), *map(str, parts)])
         in_process = self.kept_in_process and generation is not None
         if in_process:
-            value, expires = self._in_process.get(key, (None, 0.0))
+            value, expires, _generation = self._in_process.get(key, (None, 0.0, None))
             if value is not None and expires > time.monotonic():
                 return value
         value = cache.get(key)
@@ -117,5 +123,5 @@ class GenerationCache:
             if value is not None:
                 cache.set(key, value, self.timeout)
         if value is not None and in_process:
-            self._keep(key, value)
+            self._keep(key, value, generation)
         return value

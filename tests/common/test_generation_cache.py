@@ -18,6 +18,22 @@ def test_a_bump_reaches_what_the_process_kept():
     assert cached.get_or_build(("quiz", 1), build) == "new answer key"
 
 
+def test_a_full_process_store_lets_past_generations_go_first():
+    """Emptying the whole store when it filled up made a page's next reads of the current
+    generation go to Redis again (found as a round-trip budget failing in a long test run)."""
+    from django.core.cache import cache
+
+    cached = GenerationCache("full", timeout=60, kept_in_process=3)
+    cached.get_or_build(("old", 1), lambda: "old 1")
+    cached.get_or_build(("old", 2), lambda: "old 2")
+    cached.bump()
+    cached.get_or_build(("site",), lambda: "site")
+    cached.get_or_build(("menu",), lambda: "menu")  # full: the two old entries go
+    # Only the process can answer now: the shared copy is gone and building again would fail.
+    cache.delete(f"full:{cached.generation()}:site")
+    assert cached.get_or_build(("site",), builder([])) == "site"
+
+
 def test_nothing_is_kept_in_process_while_the_shared_cache_cannot_say(settings):
     # A cache that keeps nothing answers like Redis during an outage (django-redis ignores
     # its errors): no generation, no entries.
