@@ -149,12 +149,18 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     series = defaultdict(_pair) if by_period else None
     months = defaultdict(_monthly)  # (key, cell key) -> {month: [n, d]}
     for queryset in queries:
-        for row in (
-            queryset.values(*group)
-            .annotate(n=Sum("numerator"), d=Sum("denominator"))
-            .order_by()
-            .values_list(*group, "n", "d")
-        ):
+        if children:
+            # One rollup row per unit, cell and month (the model's unique constraint): read as
+            # they are, without the GROUP BY the whole area needs.
+            rows = queryset.order_by().values_list(*group, "numerator", "denominator")
+        else:
+            rows = (
+                queryset.values(*group)
+                .annotate(n=Sum("numerator"), d=Sum("denominator"))
+                .order_by()
+                .values_list(*group, "n", "d")
+            )
+        for row in rows:
             if children:
                 unit_id, level, indicator_id, audience, subject_id, month, n, d = row
                 key = unit_id if level == Rollup.Level.PROVINCE else child_of_commune(unit_id)
