@@ -112,7 +112,7 @@ def replay(data: dict) -> tuple[float, int, str]:
         page.goto("/accounts/login/")
         page.locator('input[name="login"]').fill(data["user"])
         page.locator('input[name="password"]').fill(data["password"])
-        page.locator("form button[type=submit]").click()
+        page.locator("main form button[type=submit]").click()
         page.goto(data["quiz"])
         page.evaluate("navigator.serviceWorker.ready")
         page.reload()
@@ -213,12 +213,16 @@ def main():
     print(f"  worker's own total: {own / 1024:.1f} KB (budget 10 KB)")
     for path, size in files["kept at install"].items():
         print(f"  kept at install (background): {path:<30} {size / 1024:6.1f} KB")
-    for title, announced, stored, sent_bytes in courses:
+    for title, announced, kept, sent_bytes in courses:
         print(
             f"saved course {title[:40]:<40} announced {announced / 1024:6.1f} KB, "
-            f"stored {stored / 1024:6.1f} KB, sent {sent_bytes / 1024:6.1f} KB (gz)"
+            f"stored {kept / 1024:6.1f} KB, sent {sent_bytes / 1024:6.1f} KB (gz)"
         )
-    print(f"replay: the queue of {ANSWERS} emptied in {seconds:.2f} s; attempts stored: {stored}")
+    verdict = "OK" if stored == ANSWERS else "NOT ONE EACH"
+    print(
+        f"replay: the queue of {ANSWERS} emptied in {seconds:.2f} s; "
+        f"attempts stored: {stored} ({verdict})"
+    )
     print(f"load average: {os.getloadavg()}")
 
 
