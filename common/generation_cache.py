@@ -67,9 +67,15 @@ class GenerationCache:
             # A fresh start, not 0: entries of a generation the cache lost must not come back.
             cache.add(self.generation_key, time.time_ns(), None)
             value = cache.get(self.generation_key)
+        self.note_read(value)
+        return value
+
+    def note_read(self, value: int | None) -> None:
+        """The generation as read by this request with something else (the page cache reads
+        it with its entry): later reads in the request use it instead of asking again."""
+        read = _read_this_request.get()
         if read is not None and value is not None:
             read[self.generation_key] = value
-        return value
 
     def bump(self) -> None:
         read = _read_this_request.get()

@@ -14,6 +14,7 @@ _cache = GenerationCache("content-cache", timeout=TIMEOUT, kept_in_process=2000)
 
 GENERATION_KEY = _cache.generation_key
 generation = _cache.generation
+note_generation_read = _cache.note_read
 bump = _cache.bump
 get_or_build = _cache.get_or_build
 get_or_build_in_process = _cache.get_or_build_in_process

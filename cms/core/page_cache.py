@@ -82,7 +82,7 @@ class ServeCachedPages:
             return self.app(environ, start_response)
         if key is not None:
             current, entry = read(self.cache, key)
-            if entry is not None and current is not None and entry[0] == current:
+            if entry is not None:
                 _generation, status, headers, content = entry
                 start_response(
                     f"{status} {HTTPStatus(status).phrase}",
@@ -111,8 +111,10 @@ class AnonymousPageCacheMiddleware:
             if key is None:
                 return self._bypass(request)
             current, entry = read(self.cache, key)
-            if entry is not None and current is not None and entry[0] == current:
+            if entry is not None:
                 return _response_from(entry, state="hit")
+        # Read with the entry: the page rendered below does not ask the shared cache again.
+        content_cache.note_generation_read(current)
         parameters_only = bool(request.META.get("QUERY_STRING"))
         generation = current if current is not None else content_cache.generation()
         response = self.get_response(request)
@@ -133,9 +135,12 @@ class AnonymousPageCacheMiddleware:
 
 
 def read(cache, key):
-    """The content generation and the entry under `key`, in one round trip."""
+    """The content generation and the entry under `key` if it was stored in that generation
+    (else None), in one round trip."""
     found = cache.get_many([content_cache.GENERATION_KEY, key])
-    return found.get(content_cache.GENERATION_KEY), found.get(key)
+    current, entry = found.get(content_cache.GENERATION_KEY), found.get(key)
+    fresh = entry is not None and current is not None and entry[0] == current
+    return current, entry if fresh else None
 
 
 def may_answer(method: str, query, cookies) -> bool:

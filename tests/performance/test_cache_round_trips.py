@@ -86,3 +86,18 @@ def test_each_page_asks_the_cache_within_its_budget(
     calls = CacheCalls(monkeypatch)
     assert client.get(url).status_code == 200
     assert len(calls.calls) <= PAGES[page][signed_in], calls.calls
+
+
+def test_a_page_cache_miss_reads_the_generation_once(client, demo_site, monkeypatch):
+    """The page cache reads the generation with its entry; the page rendered on a miss uses
+    that read instead of asking the shared cache again."""
+    from cms.core import content_cache
+
+    content_cache.generation()  # a running site has one
+    calls = CacheCalls(monkeypatch)
+    response = client.get(demo_site["campaign"])
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    generation_reads = [
+        call for call in calls.calls if call[0] == "get" and call[1] == "content-cache:generation"
+    ]
+    assert generation_reads == [], calls.calls
