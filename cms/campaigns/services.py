@@ -50,11 +50,12 @@ def count_poster_scan(*, poster_scans, page_id: int, commune_id: int) -> None:
 
 def _add_one(counters, field: str, **key) -> None:
     """Today's counter of `key` plus one: one UPDATE, an INSERT on the day's first."""
-    rows = counters.filter(day=timezone.localdate(), **key)
+    day = timezone.localdate()
+    rows = counters.filter(day=day, **key)
     if rows.update(**{field: F(field) + 1}):
         return
     try:
         with transaction.atomic():
-            counters.create(day=timezone.localdate(), **key, **{field: 1})
+            counters.create(day=day, **key, **{field: 1})
     except IntegrityError:  # another request counted the day's first meanwhile
         rows.update(**{field: F(field) + 1})
