@@ -61,6 +61,14 @@ def period_blocks(by_month: dict, period) -> list[tuple[date, date]] | None:
     return blocks
 
 
+def aligned(by_month: dict, period) -> bool:
+    """Whether a count's sum over the period is a sum of whole blocks: then the difference
+    between any two periods a reader can pick — a quarter and its half-year, a month and its
+    quarter — is a sum of blocks too, 0 or at least SUPPRESS_BELOW people, never a small
+    count. A sum that is not aligned is withheld. Whole years always are."""
+    return period.whole_years or period_blocks(by_month, period) is not None
+
+
 def _small(values) -> bool:
     return any(0 < value < SUPPRESS_BELOW for value in values)
 

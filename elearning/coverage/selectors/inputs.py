@@ -12,8 +12,8 @@ from elearning.coverage.choices import IndicatorCode, ModelType
 from elearning.coverage.models import CommuneProfile, Denominator, Indicator, Rollup
 from elearning.geo.models import AdminUnit
 
+from .blocks import aligned
 from .scope import Area
-from .suppression import aligned
 
 ALL = "all"
 
@@ -33,7 +33,7 @@ class Inputs:
     models: list = field(default_factory=list)  # one ModelType per commune
     communes: int = 0
     # Cells whose sum over the period could be taken from another period's to give a small
-    # count (suppression.aligned, blocks): the figures made of them are withheld.
+    # count (blocks.aligned, blocks.hidden_by_blocks): the figures made of them are withheld.
     unaligned: set = field(default_factory=set)
     # Each cell by month, over the whole years the period touches (blocks.hidden_by_blocks).
     monthly: dict = field(default_factory=dict)
@@ -137,7 +137,7 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
         ),
     ]
     # Monthly cells of the whole years the period touches: the period's sums, and whether a
-    # sum could be subtracted from another period's (suppression.aligned works year by year).
+    # sum could be subtracted from another period's (blocks.aligned works year by year).
     if period is not None:
         first, last = date(period.start.year, 1, 1), date(period.end.year, 12, 1)
         queries = [q.filter(period__gte=first, period__lte=last) for q in queries]

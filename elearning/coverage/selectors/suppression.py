@@ -150,18 +150,3 @@ def year_blocks(by_month: dict, year: int) -> list[tuple[int, int]]:
             sums, first = [a + b for a, b in zip(sums, before, strict=True)], start
         blocks.append((first, 12, sums))
     return [(start, end) for start, end, _sums in blocks]
-
-
-def aligned(by_month: dict, period) -> bool:
-    """Whether a cell's sum over the period is a sum of whole blocks (year_blocks): then the
-    difference between any two periods a reader can pick — a quarter and its half-year, a
-    month and its quarter — is a sum of blocks too, 0 or at least SUPPRESS_BELOW people,
-    never a small count. A sum that is not aligned is withheld. Whole years always are."""
-    if period.whole_years:
-        return True  # every year's blocks end in December and start in January
-    starts = {(period.start.year, s) for s, _e in year_blocks(by_month, period.start.year)}
-    ends = {(period.end.year, e) for _s, e in year_blocks(by_month, period.end.year)}
-    return (period.start.year, period.start.month) in starts and (
-        period.end.year,
-        period.end.month,
-    ) in ends
