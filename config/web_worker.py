@@ -15,9 +15,10 @@ peeked at (nothing is consumed) and answered by the accepting thread with a comp
 Retry-After (config/overload.py), the connection then closed: it never reached Django, so
 nothing of it was done. Two kinds wait for a thread instead: the health check, and a request
 the page cache may answer (a hit takes a millisecond; at most `worker_connections` wait). A new
-connection whose request has not arrived yet waits for it in the poller, not in a thread. Closing after an answer (refused or not) happens here too,
-without waiting: the write side is shut, what the client still sends is read and dropped as it
-comes, and the socket is closed when the client hangs up or after LINGER seconds.
+connection whose request has not arrived yet waits for it in the poller, not in a thread.
+Closing after an answer (refused or not) happens here too, without waiting: the write side is
+shut, what the client still sends is read and dropped as it comes, and the socket is closed
+when the client hangs up or after LINGER seconds.
 
 Plain HTTP/1.1 only (behind nginx or a CDN, as README "Serving" says); with TLS or HTTP/2 in
 gunicorn itself the requests cannot be peeked and go to the pool as gunicorn would send them."""

@@ -6,8 +6,8 @@ For what is the same for every visitor: content and its links, image renditions,
 library's unfiltered list. Never wrap what depends on the visitor (their progress, a form
 with a CSRF token, the request's query). A visitor who may hold permissions (an editor, who
 sees review notes and the user bar) and a preview of a draft always get the fragment
-rendered for them. Kept in the
-process only, so that a deployment with new templates or static files starts afresh.
+rendered for them. Kept in the process only, so that a deployment with new templates or
+static files starts afresh.
 
 `skip=value`: render it as usual when value is true (a filtered list, say)."""
 
