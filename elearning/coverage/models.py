@@ -237,6 +237,16 @@ class Rollup(RollupCell):
                 name="coverage_rollup_cell",
             )
         ]
+        indexes = [
+            # A unit table reads every month of its units' cells (a large province: some
+            # 36,000 rows): on PostgreSQL from this index alone, without visiting the table,
+            # whose rows of one unit lie scattered over thousands of pages.
+            models.Index(
+                fields=["level", "unit", "period"],
+                include=["indicator", "audience", "subject_id", "numerator", "denominator"],
+                name="coverage_rollup_unit_months",
+            )
+        ]
 
     def __str__(self):
         return f"{self.indicator_id} {self.unit_id} {self.period}: {self.numerator}"

@@ -58,6 +58,14 @@ class Period:
             day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
         return months
 
+    def months_of_its_years(self) -> list[date]:
+        """Every month of the whole years it touches: what suppression compares it with."""
+        return [
+            date(year, month, 1)
+            for year in range(self.start.year, self.end.year + 1)
+            for month in range(1, 13)
+        ]
+
     def as_of(self, today: date) -> date:
         """The day its figures are counted to: today, or its last day when it is over."""
         return min(self.end, today)

@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from common.text import normalise
@@ -286,7 +286,19 @@ def import_admin_units() -> ImportReport:
     for level in (AdminUnit.Level.PROVINCE, AdminUnit.Level.DISTRICT, AdminUnit.Level.COMMUNE):
         _sync_level(level, units, catalogs, ids, report)
     _sync_lineage(lineage, ids, report)
+    _refresh_planner_statistics()
     return report
+
+
+def _refresh_planner_statistics() -> None:
+    """An import fills or rewrites the tables at once; until PostgreSQL analyses them again it
+    plans for what they held before (the former districts of a province's communes: 10 ms
+    instead of 2.5 on a fresh database). ANALYZE is cheap here (some 25,000 rows)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in (AdminUnit, AdminUnitLineage):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
 
 
 def is_loaded() -> bool:

@@ -122,14 +122,8 @@ def _hidden_by_blocks(area: Area, inputs: dict, unit_ids: list, groups: dict) ->
     """What each unit and district subtotal withholds for the period (blocks.py)."""
     if area.period is None:
         return {}
-    area_monthly = defaultdict(dict)
-    for pk in unit_ids:
-        for key, by_month in inputs[pk].monthly.items():
-            for month, (n, d) in by_month.items():
-                before = area_monthly[key].get(month, (0, 0))
-                area_monthly[key][month] = (before[0] + n, before[1] + d)
     children = {pk: inputs[pk].monthly for pk in unit_ids}
-    return dict(hidden_by_blocks(area_monthly, children, groups, area.period))
+    return dict(hidden_by_blocks(children, groups, area.period))
 
 
 def _inputs_and_blocks(area: Area, unit_ids: list, groups: dict) -> tuple[dict, dict]:

@@ -18,6 +18,7 @@ wherever one of its parts is (figures._made_of_unaligned). The figures of one pe
 protected once more as a whole (suppression.protect)."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode
@@ -76,7 +77,7 @@ def _small(values) -> bool:
 def _exposed(values: dict, parts: list, total, hidden: set) -> bool:
     """Whether a hidden cell of the relation could be worked out, or bounded below 5 (False
     when it hides nothing)."""
-    inside = [part for part in parts if part in hidden]
+    inside = [values[part] for part in parts if part in hidden]
     count = len(inside) + (total in hidden)
     if count == 0:
         return False
@@ -84,24 +85,50 @@ def _exposed(values: dict, parts: list, total, hidden: set) -> bool:
         return True
     if total in hidden:
         return False
-    return any(
-        0 < sum(values[part][column] for part in inside) < SUPPRESS_BELOW for column in (0, 1)
-    )
+    people = sum(counts[0] for counts in inside)
+    denominators = sum(counts[1] for counts in inside)
+    return 0 < people < SUPPRESS_BELOW or 0 < denominators < SUPPRESS_BELOW
 
 
-def protect_cells(values: dict, relations: list[tuple[list, object]]) -> set:
+@dataclass(frozen=True)
+class Relations:
+    """The sums of a table, (parts, total) each, with what protect_cells looks up in them:
+    made once for all the tables of a page (one per count and block of months)."""
+
+    sums: list
+    hideable: frozenset  # cells that are a part of some sum (the area is none)
+    containing: dict  # cell -> the indexes of the sums it is a part or the total of
+
+    @classmethod
+    def of(cls, sums: list[tuple[list, object]]) -> "Relations":
+        containing = defaultdict(list)
+        for index, (parts, total) in enumerate(sums):
+            for cell in (*parts, total):
+                containing[cell].append(index)
+        hideable = frozenset(cell for parts, _total in sums for cell in parts)
+        return cls(sums=sums, hideable=hideable, containing=dict(containing))
+
+
+def protect_cells(values: dict, relations: Relations, small: set | None = None) -> set:
     """The cells to hide in one table of counts: values maps a cell to its counts (people,
-    (n, d)), relations are (parts, total) with total = the sum of the parts. Small cells are
-    hidden, then in every relation that hides anything the smallest shown parts until it
-    hides at least two cells and its hidden parts hold at least SUPPRESS_BELOW people (in each
-    count), or its total is hidden too (a subtotal whose parts are all hidden is hidden with
-    them). Totals that are no part of anything (the area) are never hidden."""
-    hidden = {cell for cell, counts in values.items() if _small(counts)}
-    hideable = {cell for parts, _total in relations for cell in parts}
-    changed = True
-    while changed:
-        changed = False
-        for parts, total in relations:
+    (n, d)), relations are its sums (parts, total) with total = the sum of the parts. Small
+    cells are hidden (small: those cells, when the caller knows them), then in every sum that
+    hides anything the smallest shown parts until it hides at least two cells and its hidden
+    parts hold at least SUPPRESS_BELOW people (in each count), or its total is hidden too (a
+    subtotal whose parts are all hidden is hidden with them). Totals that are no part of
+    anything (the area) are never hidden. Sums are gone through in order until none changes;
+    one none of whose cells was hidden since it was last seen to hide enough is not looked at
+    again (the same answer, a fraction of the work on a table of 200 communes)."""
+    if small is None:
+        small = {cell for cell, counts in values.items() if _small(counts)}
+    hidden = set(small)
+    containing = relations.containing
+    to_look_at = {index for cell in hidden for index in containing.get(cell, ())}
+    while to_look_at:
+        for index, (parts, total) in enumerate(relations.sums):
+            if index not in to_look_at:
+                continue
+            to_look_at.discard(index)
             if not _exposed(values, parts, total, hidden):
                 continue
             shown = sorted(
@@ -109,64 +136,99 @@ def protect_cells(values: dict, relations: list[tuple[list, object]]) -> set:
                 # The smallest first; zeros last, as hiding them adds little.
                 key=lambda p: (not any(values[p]), sum(values[p])),
             )
-            before = len(hidden)
+            added = []
             while shown and _exposed(values, parts, total, hidden):
-                hidden.add(shown.pop(0))
-            if total in hideable and _exposed(values, parts, total, hidden):
-                hidden.add(total)  # a subtotal of one part: hidden with it
-            changed |= len(hidden) > before
+                added.append(shown.pop(0))
+                hidden.add(added[-1])
+            if total in relations.hideable and _exposed(values, parts, total, hidden):
+                added.append(total)  # a subtotal of one part: hidden with it
+                hidden.add(total)
+            for cell in added:
+                to_look_at.update(containing.get(cell, ()))
     return hidden
 
 
-def hidden_by_blocks(area_monthly: dict, children: dict, groups: dict, period) -> dict:
+def _relations(children, groups: dict) -> Relations:
+    """The sums a reader sees in a unit table: each former district's communes and its
+    subtotal, all units and the area, the subtotals (and the communes in no district) and
+    the area."""
+    sums = [(list(children), "area")]
+    if groups:
+        grouped = {child for members in groups.values() for child in members}
+        sums[:0] = [(list(members), ("group", key)) for key, members in groups.items()]
+        sums.append(
+            (
+                [*(("group", key) for key in groups), *(c for c in children if c not in grouped)],
+                "area",
+            )
+        )
+    return Relations.of(sums)
+
+
+def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
     """The cell keys to withhold of each child and each group for the period: children maps
-    a child to its cells by month, groups a group key to its children (former districts).
+    a child to its cells by month (Inputs.monthly: {cell key: (people, denominators)} over
+    period.months_of_its_years()), groups a group key to its children (former districts).
     Returns {child or ("group", key): set of cell keys}."""
+    months = period.months_of_its_years()
     hidden = defaultdict(set)
-    grouped = {child for members in groups.values() for child in members}
-    relations = [
-        *((list(members), ("group", key)) for key, members in groups.items()),
-        (list(children), "area"),
-        ([*(("group", key) for key in groups), *(c for c in children if c not in grouped)], "area"),
-    ]
-    for cell_key, by_month in area_monthly.items():
+    relations = _relations(children, groups)
+    subtotals = [(("group", key), members) for key, members in groups.items()]
+    nothing = dict.fromkeys(children, (0, 0))
+    cell_keys = {cell_key for monthly in children.values() for cell_key in monthly}
+    for cell_key in cell_keys:
         if cell_key[0] in NOT_PEOPLE:
             continue
-        blocks = period_blocks(by_month, period)
+        rows = [
+            (child, monthly[cell_key]) for child, monthly in children.items() if cell_key in monthly
+        ]
+        # The area's count by month: the children's added up.
+        people = [sum(column) for column in zip(*(row[0] for _child, row in rows), strict=True)]
+        denominators = [
+            sum(column) for column in zip(*(row[1] for _child, row in rows), strict=True)
+        ]
+        blocks = period_blocks(
+            dict(zip(months, zip(people, denominators, strict=True), strict=True)), period
+        )
         if blocks is None:  # not whole blocks: nothing of this count is shown
             for child in children:
                 hidden[child].add(cell_key)
-            for key in groups:
-                hidden[("group", key)].add(cell_key)
+            for group, _members in subtotals:
+                hidden[group].add(cell_key)
             continue
-        for values in _block_values(cell_key, blocks, children, groups):
-            if any(_small(counts) for counts in values.values()):
-                for cell in protect_cells(values, relations):
-                    hidden[cell].add(cell_key)
+        for start, end in blocks:
+            found = _block_counts(rows, months.index(start), months.index(end) + 1)
+            if found is None:
+                continue  # nobody small in the block: nothing to hide
+            values = {**nothing, **found[0]}
+            small = found[1]
+            for group, members in subtotals:
+                group_people = group_denominators = 0
+                for member in members:
+                    n, d = values[member]
+                    group_people += n
+                    group_denominators += d
+                values[group] = (group_people, group_denominators)
+                if 0 < group_people < SUPPRESS_BELOW or 0 < group_denominators < SUPPRESS_BELOW:
+                    small.add(group)
+            values["area"] = (0, 0)  # never hidden, its value unused
+            for cell in protect_cells(values, relations, small):
+                hidden[cell].add(cell_key)
     return hidden
 
 
-def _block_values(cell_key, blocks: list, children: dict, groups: dict) -> list[dict]:
-    """Each block's table of the count: {child or ("group", key): (n, d)}, the area (0, 0)
-    (never hidden, its value unused). One pass over each child's months."""
-    block_of = {}
-    for index, (start, end) in enumerate(blocks):
-        month = start
-        while month <= end:
-            block_of[month] = index
-            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    tables = [dict.fromkeys(children, (0, 0)) for _block in blocks]
-    for child, monthly in children.items():
-        for month, (n, d) in monthly.get(cell_key, {}).items():
-            index = block_of.get(month)
-            if index is not None:
-                before = tables[index][child]
-                tables[index][child] = (before[0] + n, before[1] + d)
-    for values in tables:
-        values["area"] = (0, 0)
-        for key, members in groups.items():
-            values[("group", key)] = (
-                sum(values[m][0] for m in members),
-                sum(values[m][1] for m in members),
-            )
-    return tables
+def _block_counts(rows: list, first: int, last: int) -> tuple[dict, set] | None:
+    """The block's counts of the children that have any, and those that are small; None when
+    none is (a child's small count is the only way a group's or the table's can be)."""
+    values, small = {}, set()
+    single = last == first + 1
+    for child, (people, denominators) in rows:
+        if single:
+            n, d = people[first], denominators[first]
+        else:
+            n, d = sum(people[first:last]), sum(denominators[first:last])
+        if n or d:
+            values[child] = (n, d)
+            if 0 < n < SUPPRESS_BELOW or 0 < d < SUPPRESS_BELOW:
+                small.add(child)
+    return (values, small) if small else None

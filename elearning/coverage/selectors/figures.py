@@ -5,9 +5,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -137,23 +139,39 @@ def targets_of(plan: Plan) -> dict:
     return dict(plan.targets.values_list("indicator__code", "value"))
 
 
-def _made_of_unaligned(figure: Figure, unaligned: set) -> bool:
+def _unaligned_parts(unaligned: set) -> dict[str, set]:
+    """The withheld cells by indicator: {code: the agencies and subjects of its cells}."""
+    parts = defaultdict(set)
+    for code, audience, subject in unaligned:
+        parts[code].update((audience, subject))
+    return parts
+
+
+def _made_of_unaligned(figure: Figure, unaligned_parts: dict) -> bool:
     """Whether a person count of the figure sums a cell that is withheld for the period."""
     code, part = figure.key[0], figure.key[1]
-    return any(
-        cell_code == code and (not figure.is_detail or part in (audience, subject))
-        for cell_code, audience, subject in unaligned
-    )
+    return code in unaligned_parts and (not figure.is_detail or part in unaligned_parts[code])
+
+
+@lru_cache(maxsize=16)
+def _labels(language: str | None) -> dict:
+    """Each indicator's and agency's name and the document detail's wording in a language:
+    a table of 200 communes asked for each of them some 5,000 times a page."""
+    labels = {code: str(label) for code, label in IndicatorCode.choices}
+    labels.update((agency, str(label)) for agency, label in Audience.choices)
+    labels["document"] = _("%(document)s: learners who confirmed reading")
+    return labels
 
 
 def figures_of(
     inputs: Inputs, *, plan, docs, courses, targets, details=True, whole_period=True
 ) -> list[Figure]:
     totals = inputs.totals
+    labels = _labels(get_language())
     figures = [
         Figure(
             IndicatorCode.REACH,
-            str(IndicatorCode.REACH.label),
+            labels[IndicatorCode.REACH],
             totals.get((IndicatorCode.REACH, "", 0), [0, 0])[0],
             inputs.population or None,
             person_based=True,
@@ -162,7 +180,7 @@ def figures_of(
         # Beside reach, never added to it: person-times and sessions, counts without a rate.
         Figure(
             IndicatorCode.SESSION_PARTICIPANTS,
-            str(IndicatorCode.SESSION_PARTICIPANTS.label),
+            labels[IndicatorCode.SESSION_PARTICIPANTS],
             totals.get((IndicatorCode.SESSION_PARTICIPANTS, "", 0), [0, 0])[0],
             None,
             person_based=True,
@@ -170,21 +188,21 @@ def figures_of(
         ),
         Figure(
             IndicatorCode.SESSIONS_HELD,
-            str(IndicatorCode.SESSIONS_HELD.label),
+            labels[IndicatorCode.SESSIONS_HELD],
             totals.get((IndicatorCode.SESSIONS_HELD, "", 0), [0, 0])[0],
             None,
             key=(IndicatorCode.SESSIONS_HELD, ""),
         ),
         Figure(
             IndicatorCode.IN_DEPTH_MODEL,
-            str(IndicatorCode.IN_DEPTH_MODEL.label),
+            labels[IndicatorCode.IN_DEPTH_MODEL],
             inputs.models.count(ModelType.IN_DEPTH),
             inputs.communes or None,
             key=(IndicatorCode.IN_DEPTH_MODEL, ""),
         ),
         Figure(
             IndicatorCode.INTEGRATED_MODEL,
-            str(IndicatorCode.INTEGRATED_MODEL.label),
+            labels[IndicatorCode.INTEGRATED_MODEL],
             inputs.models.count(ModelType.INTEGRATED),
             inputs.communes or None,
             key=(IndicatorCode.INTEGRATED_MODEL, ""),
@@ -196,7 +214,7 @@ def figures_of(
     }
     disseminated = Figure(
         IndicatorCode.LEGAL_DISSEMINATED,
-        str(IndicatorCode.LEGAL_DISSEMINATED.label),
+        labels[IndicatorCode.LEGAL_DISSEMINATED],
         sum(1 for count in readers.values() if count >= plan.min_readers),
         len(docs) or None,
         key=(IndicatorCode.LEGAL_DISSEMINATED, ""),
@@ -213,7 +231,7 @@ def figures_of(
             figures.append(
                 Figure(
                     IndicatorCode.LEGAL_DISSEMINATED,
-                    _("%(document)s: learners who confirmed reading") % {"document": title},
+                    labels["document"] % {"document": title},
                     readers[doc_id],
                     None,
                     person_based=True,
@@ -230,7 +248,7 @@ def figures_of(
     figures.append(
         Figure(
             IndicatorCode.STAFF_TRAINED,
-            str(IndicatorCode.STAFF_TRAINED.label),
+            labels[IndicatorCode.STAFF_TRAINED],
             sum(staff.values()),
             sum(inputs.headcounts.values()) or None,
             person_based=True,
@@ -242,7 +260,7 @@ def figures_of(
             figures.append(
                 Figure(
                     IndicatorCode.STAFF_TRAINED,
-                    str(Audience(agency).label),
+                    labels.get(agency, agency),
                     staff[agency],
                     inputs.headcounts.get(agency) or None,
                     person_based=True,
@@ -271,7 +289,7 @@ def figures_of(
     figures.append(
         Figure(
             IndicatorCode.QUIZ_PASS_RATE,
-            str(IndicatorCode.QUIZ_PASS_RATE.label),
+            labels[IndicatorCode.QUIZ_PASS_RATE],
             passed,
             tried or None,
             person_based=True,
@@ -282,10 +300,11 @@ def figures_of(
     if details:
         figures.extend(course_figures)
     elapsed = _elapsed(plan) if whole_period else None
+    unaligned_parts = _unaligned_parts(inputs.unaligned)
     for figure in figures:
         if not figure.is_detail:
             figure.target = targets.get(figure.code)
-        if figure.person_based and _made_of_unaligned(figure, inputs.unaligned):
+        if figure.person_based and _made_of_unaligned(figure, unaligned_parts):
             figure.withheld = True
         figure.status = _status(figure, elapsed=elapsed)
     return figures
