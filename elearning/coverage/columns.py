@@ -2,9 +2,11 @@
 the commune table of a large province has a thousand rows, and per-cell templates were most of
 its render time. Every value is escaped by format_html."""
 
+from django.forms.utils import flatatt
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column, Table, TitleColumn
 
 from .choices import DEFINITIONS
 from .numbers import vn_number
@@ -77,3 +79,25 @@ class DistrictColumn(Column):
 
     def render_cell_html(self, instance, parent_context):
         return format_html('<td class="coverage-district">{}</td>', instance.district)
+
+
+class UnitTable(Table):
+    """Wagtail's table with its rows written in one go: Wagtail's template includes a template
+    for each row's attributes and a component tag for each cell, some 2,400 template steps for
+    a province of 200 communes. Its headers (sorting links) stay Wagtail's own."""
+
+    template_name = "coverage/unit_table.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["rows_html"] = mark_safe(
+            "".join(
+                format_html(
+                    "<tr{}>{}</tr>",
+                    flatatt(row.attrs),
+                    mark_safe("".join(cell.render_html(parent_context) for cell in row.values())),
+                )
+                for row in self.rows
+            )
+        )
+        return context

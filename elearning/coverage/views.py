@@ -20,7 +20,14 @@ from common.text import normalise
 
 from . import charts, maps, pdf_requests, selectors
 from .choices import IndicatorCode, Status
-from .columns import DistrictColumn, FigureColumn, FormerlyColumn, IndicatorColumn, UnitColumn
+from .columns import (
+    DistrictColumn,
+    FigureColumn,
+    FormerlyColumn,
+    IndicatorColumn,
+    UnitColumn,
+    UnitTable,
+)
 from .exports import SafeExportMixin
 from .models import PdfReport
 from .view_mixins import PlanAreaMixin, ReaderMixin
@@ -170,6 +177,7 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
     indicator, with a map coloured by the chosen one."""
 
     template_name = "coverage/areas.html"
+    table_class = UnitTable
     lists_units = True
     header_icon = "list-ul"
     paginate_by = None

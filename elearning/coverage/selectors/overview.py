@@ -4,7 +4,7 @@ suppression against its parts and against the table it is a row of) and the char
 from dataclasses import dataclass
 from datetime import date
 
-from .areas import protected_table, withheld_in_parents, withhold
+from .areas import withheld_in_parents, withhold
 from .figures import area_figures, dissemination_documents, overview_inputs, series_of
 from .inputs import counted_to
 from .scope import Area
@@ -24,12 +24,12 @@ def overview(*, area: Area, parents: tuple = ()) -> Overview:
     province of a commune, the plan's whole area): what is withheld in their row for it is
     withheld here too, so that the drill-down cannot undo their suppression."""
     docs = dissemination_documents()
-    if area.has_children:
-        figures, _rows = protected_table(area, docs=docs, parents=parents)
-    else:
-        figures = area_figures(area, docs=docs)
-        withhold(figures, withheld_in_parents(area, docs=docs, parents=parents))
-        protect(rows=[], total_row=figures)
+    # The area's own figures are never withheld for its rows' sake (suppression.protect hides
+    # rows beside a total, not the total), so its units' table is not needed here: only its
+    # parents' tables and its own details (agencies, courses) withhold its figures.
+    figures = area_figures(area, docs=docs)
+    withhold(figures, withheld_in_parents(area, docs=docs, parents=parents))
+    protect(rows=[], total_row=figures)
     whole, cells, models_by_year = overview_inputs(area)
     # The chart's points follow the blocks of the table that lists the area (its own when none).
     table = parents[-1] if parents else area
