@@ -76,21 +76,36 @@ def withheld_in_parents(area: Area, *, docs, parents: tuple) -> set:
     """The keys of the figures withheld in the area's row of its parents' tables (parents:
     the outermost first, as scope.parent_areas gives them)."""
     withheld = set()
+    if area.unit is None:
+        return withheld
+    # A parent of the same communes has the same figures (a province of one commune): its row
+    # in the tables above is the area's row too.
+    rows_of_area = {area.unit.pk} | {
+        parent.unit.pk
+        for parent in parents
+        if parent is not None and parent.unit and parent.commune_ids == area.commune_ids
+    }
     for index, parent in enumerate(parents):
-        if parent is None or parent.commune_ids == area.commune_ids or area.unit is None:
+        if parent is None or parent.commune_ids == area.commune_ids:
             continue
         _total, rows = protected_table(parent, docs=docs, parents=parents[:index])
         for row in rows:
-            if row.unit is not None and row.unit.pk == area.unit.pk:
+            if row.unit is not None and row.unit.pk in rows_of_area:
                 withheld |= {f.key for f in row.all_figures if f.is_suppressed}
     return withheld
 
 
-def withhold(figures: list, keys: set) -> None:
+def withhold(figures: list, keys: set) -> set:
+    """Withhold the figures of these keys ("<5" stays "<5"); returns the keys of the person
+    counts it withheld."""
+    counts = set()
     for figure in figures:
         if figure.key in keys and not figure.is_small:
             figure.withheld = True
             figure.status = ""
+            if figure.person_based:
+                counts.add(figure.key)
+    return counts
 
 
 def _sum_inputs(parts: list[Inputs]) -> Inputs:
@@ -140,8 +155,8 @@ def _inputs_and_blocks(area: Area, unit_ids: list, groups: dict) -> tuple[dict, 
 def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, list[AreaRow]]:
     """The area's own figures and its rows, suppressed together: the rows are the parts of
     the area's figures, so a hidden row must not be the area's figure minus the others. What
-    the parents' tables hide of the area is hidden in its figures first, so that adding up
-    its rows cannot give it back. A unit's figure is shown only where the table of each block
+    the parents' tables hide of the area is hidden in its figures and all its rows, so that
+    no sum of rows gives it back. A unit's figure is shown only where the table of each block
     of months in the period may show it (blocks.hidden_by_blocks). Former districts' subtotal
     rows (is_subtotal) follow the rows of their communes, when there are any."""
     units = AdminUnit.objects.current()
@@ -205,7 +220,11 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         )
         subtotals.append((subtotal, [by_pk[pk] for pk in members]))
     total = area_figures(area, docs=docs)
-    withhold(total, withheld_in_parents(area, docs=docs, parents=parents))
+    hidden_totals = withhold(total, withheld_in_parents(area, docs=docs, parents=parents))
+    # In all its rows: one row hidden beside it, a different one in each period, let the rows
+    # shown in other periods add back up to it (a quarter's: its half's less the other's).
+    for row in [*rows, *(subtotal for subtotal, _members in subtotals)]:
+        withhold(row.all_figures, hidden_totals)
     protect(
         rows=[row.all_figures for row in rows],
         total_row=total,

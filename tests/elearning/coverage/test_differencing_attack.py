@@ -3,11 +3,15 @@
 A province reader can open every period the report offers (each month, quarter and half of
 the plan's year, the year itself, each beside the same period a year before), for every unit
 (the province's overview, the commune table with its former-district subtotals, each
-commune's own overview) and download each as XLSX. Every number shown is a linear equation
-over the unknown counts of each commune in each month. This test collects all of them, as a
+commune's own overview) and download each as XLSX. A national reader sees the country's
+overview and its province table, drills into each province (its overview, its commune table
+with the province's figures withheld as in the country's) and each commune, and downloads
+each too: the country's figures are read from province rollups, a province's from commune
+rows, both sums of the same communes' months. Every number shown is a linear equation over
+the unknown counts of each commune in each month. This test collects all of them, as a
 hostile reader would, and checks by exact elimination over the rationals that no count the
-report hides as "<5" (1–4 people of a commune, a district or the province in a period it
-offers) follows from the numbers shown.
+report hides as "<5" (1–4 people of a commune, a former district, a province or the country
+in a period it offers) follows from the numbers shown.
 
 What is modelled, and why it is linear: every person-based figure is a sum, over the months
 of the period and the communes of the unit, of the people *first counted* in that month
@@ -22,7 +26,7 @@ secret; they are not modelled here.)"""
 import datetime
 import io
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import pytest
@@ -32,6 +36,7 @@ from openpyxl import load_workbook
 
 from elearning.coverage import periods, services
 from elearning.coverage.choices import IndicatorCode
+from elearning.coverage.models import Plan
 from elearning.geo.models import AdminUnit, AdminUnitLineage
 from tests.factories.coverage import PlanFactory, complete, page, profile, reader
 from tests.factories.geo import CommuneFactory, LegacyCatalogFactory, ProvinceFactory
@@ -52,35 +57,68 @@ QUIZ = {
     "Y": {("A", (YEAR, 4)): (6, 0), ("D", (YEAR, 8)): (1, 1), ("B", (YEAR, 8)): (5, 2)},
 }
 DISTRICTS = {"Huyện Một": ["A", "B"], "Huyện Hai": ["C", "D"]}
+PROVINCE = "Tỉnh Ninh Bình"  # A–D, formed from the communes of DISTRICTS
 
 
 @dataclass(frozen=True)
 class Counts:
     reach: dict
     quiz: dict
+    # Province -> its communes; a national reader reads several, a province reader the first.
+    provinces: dict = field(default_factory=lambda: {PROVINCE: "ABCD"})
+    national: bool = False
+
+    @property
+    def names(self) -> str:
+        return "".join(self.provinces.values())
 
 
-def _scattered(seed: int) -> Counts:
-    """Another province: counts of 1–7 scattered over about a third of the months."""
+def _scattered(seed: int, provinces=None, *, national=False) -> Counts:
+    """Counts of 1–7 scattered over about a third of the months of each commune."""
+    provinces = provinces or {PROVINCE: "ABCD"}
+    names = "".join(provinces.values())
     generator = random.Random(seed)
     months = [(year, month) for year in (YEAR - 1, YEAR) for month in range(1, 13)]
     reach = {
         name: {m: generator.randint(1, 7) for m in months if generator.random() < 0.35}
-        for name in "ABCD"
+        for name in names
     }
     quiz = {
         course: {
             (name, m): (generator.randint(0, 4), generator.randint(0, 3))
-            for name in "ABCD"
+            for name in names
             for m in months[12:]
             if generator.random() < 0.12
         }
         for course in ("X", "Y")
     }
-    return Counts(reach, quiz)
+    return Counts(reach, quiz, provinces, national)
 
 
-SCENARIOS = {"small-cells": Counts(REACH, QUIZ), "scattered": _scattered(16)}
+# A national reader: three provinces, the first with former districts, the last of one
+# commune. Where the country's table withholds a province's figure beside another's small one,
+# the figure once came back: from Tỉnh Hai's communes, one of them hidden beside it in each
+# period but not the same one (October–December, beside Ninh Bình's 2), and from Tỉnh Ba's
+# only commune, whose own figures are the province's (June a year before, beside Ninh Bình's 1).
+NATIONAL = {PROVINCE: "ABCD", "Tỉnh Hai": "EF", "Tỉnh Ba": "G"}
+NATIONAL_REACH = {
+    "A": {(YEAR, 1): 3, (YEAR, 6): 7, (YEAR - 1, 3): 7},
+    "B": {(YEAR, 2): 4},
+    "C": {(YEAR, 3): 6, (YEAR, 12): 2},
+    "D": {(YEAR, 5): 2, (YEAR - 1, 6): 1, (YEAR - 1, 9): 6},
+    "E": {(YEAR, 3): 5, (YEAR, 8): 5, (YEAR, 10): 5, (YEAR - 1, 4): 3},
+    "F": {(YEAR, 7): 6, (YEAR - 1, 4): 2},
+    "G": {(YEAR - 1, 6): 6, (YEAR, 4): 5},
+}
+NATIONAL_QUIZ = {
+    "X": {("A", (YEAR, 1)): (3, 1), ("E", (YEAR, 7)): (4, 2)},
+    "Y": {("C", (YEAR, 3)): (5, 0), ("F", (YEAR, 8)): (1, 1)},
+}
+SCENARIOS = {
+    "small-cells": Counts(REACH, QUIZ),
+    "scattered": _scattered(16),
+    "national": Counts(NATIONAL_REACH, NATIONAL_QUIZ, NATIONAL, national=True),
+}
 
 
 def _on(year, month):
@@ -92,15 +130,28 @@ def counts(request) -> Counts:
     return SCENARIOS[request.param]
 
 
-@pytest.fixture
-def world(db, counts):
-    province = ProvinceFactory(code="37", name="Tỉnh Ninh Bình")
-    communes = {
-        name: CommuneFactory(province=province, code=f"2{i:04d}", name=f"Xã {name}")
-        for i, name in enumerate("ABCD")
-    }
+@dataclass
+class World:
+    plan: Plan
+    provinces: dict  # name -> current province
+    communes: dict  # name -> current commune
+    courses: dict  # code -> course page
+    # Each unit a reader can meet in a table -> the communes it adds up.
+    names_of: dict
+
+
+def _units(counts: Counts) -> tuple[dict, dict]:
+    """The current provinces and communes, and the first province's former districts (the
+    lineage from a catalogue before 1/7/2025)."""
+    provinces, communes = {}, {}
+    for p, (province_name, names) in enumerate(counts.provinces.items()):
+        province = ProvinceFactory(code=f"{37 + p}", name=province_name)
+        provinces[province_name] = province
+        for name in names:
+            i = counts.names.index(name)
+            communes[name] = CommuneFactory(province=province, code=f"2{i:04d}", name=f"Xã {name}")
     legacy = LegacyCatalogFactory()
-    old_province = ProvinceFactory(catalog=legacy, code="37", name="Tỉnh Ninh Bình")
+    old_province = ProvinceFactory(catalog=legacy, code="37", name=PROVINCE)
     for d, (district, names) in enumerate(DISTRICTS.items()):
         old_district = AdminUnit.objects.create(
             catalog=legacy,
@@ -118,6 +169,12 @@ def world(db, counts):
                 code=f"9{d}{'ABCD'.index(name)}00",
             )
             AdminUnitLineage.objects.create(from_unit=old, to_unit=communes[name])
+    return provinces, communes
+
+
+@pytest.fixture
+def world(db, counts) -> World:
+    provinces, communes = _units(counts)
     for commune in communes.values():
         profile(commune, population=POPULATION, year=YEAR - 1)
     lesson = page("Bài học cộng đồng")
@@ -143,8 +200,11 @@ def world(db, counts):
                     )
     for commune in communes.values():
         services.refresh_commune_rollups(commune_id=commune.pk)
-    plan = PlanFactory(scope_unit=province, year=YEAR, targets={"reach": 50})
-    return plan, province, communes, {c.pk: name for name, c in communes.items()}, courses
+    scope = None if counts.national else provinces[PROVINCE]
+    plan = PlanFactory(scope_unit=scope, year=YEAR, targets={"reach": 50})
+    names_of = {c.pk: [name] for name, c in communes.items()}
+    names_of |= {p.pk: sorted(counts.provinces[name]) for name, p in provinces.items()}
+    return World(plan, provinces, communes, courses, names_of)
 
 
 # Unknowns: (commune name, (year, month), key), key "reach" or (course, "n" | "d").
@@ -226,10 +286,10 @@ class Attacker:
 class Reader:
     """Reads the pages and workbooks as a reader would, turning each number into equations."""
 
-    def __init__(self, client, world, attacker):
-        self.client, self.attacker = client, attacker
-        self.plan, self.province, self.communes, self.names, courses = world
-        self.course_of = {page.pk: code for code, page in courses.items()}
+    def __init__(self, client, world: World, attacker):
+        self.client, self.attacker, self.world = client, attacker, world
+        self.plan = world.plan
+        self.course_of = {page.pk: code for code, page in world.courses.items()}
 
     def figure(self, names, months, code, part, *, numerator, denominator, value, where):
         if code not in ("reach", "quiz_pass_rate"):
@@ -300,9 +360,12 @@ class Reader:
         }
         self.workbook(url, params, names, period, labels)
 
-    def areas(self, period):
+    def areas(self, unit, period):
         url = reverse("coverage_reports:areas", args=[self.plan.pk])
-        response = self.client.get(url, {"period": period.key})
+        params = {"period": period.key}
+        if unit:
+            params["unit"] = unit.pk
+        response = self.client.get(url, params)
         assert response.status_code == 200
         for row in response.context["object_list"]:
             names = self.row_names(row)
@@ -317,11 +380,11 @@ class Reader:
                     value=getattr(row, f"{code}_display"),
                     where=f"table {names} {period.label}",
                 )
-        self.workbook(url, {"period": period.key}, None, period)
+        self.workbook(url, params, None, period)
 
     def row_names(self, row) -> list:
         units = getattr(row, "units", None) or [row.unit]
-        return sorted(self.names[unit.pk] for unit in units)
+        return sorted(name for unit in units for name in self.world.names_of[unit.pk])
 
     def workbook(self, url, params, names, period, labels=None):
         response = self.client.get(url, {**params, "export": "xlsx"})
@@ -330,8 +393,9 @@ class Reader:
         where = f"xlsx {params}"
         if names is not None:
             self._overview_sheet(book["Tổng quan"], names, period, where, labels)
-        if "Theo xã" in book.sheetnames:
-            self._unit_sheet(book["Theo xã"], period, where)
+        for units in ("Theo xã", "Theo tỉnh"):
+            if units in book.sheetnames:
+                self._unit_sheet(book[units], period, where)
 
     def _overview_sheet(self, sheet, names, period, where, labels):
         for row in list(sheet.iter_rows(values_only=True))[1:]:
@@ -356,11 +420,12 @@ class Reader:
         with translation.override("vi"):
             reach = headings.index(f"{IndicatorCode.REACH.label} (%)")
             quiz = headings.index(f"{IndicatorCode.QUIZ_PASS_RATE.label} (%)")
-        by_code = {c.code: name for name, c in self.communes.items()}
+        units = [*self.world.communes.values(), *self.world.provinces.values()]
+        by_code = {unit.code: self.world.names_of[unit.pk] for unit in units}
         district_names = {d: sorted(n) for d, n in DISTRICTS.items()}
         for row in rows[1:]:
             if row[1] in by_code:
-                names = [by_code[row[1]]]
+                names = by_code[row[1]]
             else:  # a former district's subtotal row: "Cộng <district>"
                 district = next((d for d in DISTRICTS if row[0] and d in row[0]), None)
                 if district is None:
@@ -381,8 +446,12 @@ class Reader:
 
 def _hidden_targets(offered, counts: Counts) -> list:
     """Every count the report would show as "<5": each unit (commune, former district,
-    province) × each period offered (and the same period a year before) × each count."""
-    units = [[n] for n in "ABCD"] + [sorted(n) for n in DISTRICTS.values()] + [list("ABCD")]
+    province, the country) × each period offered (and the same period a year before) × each
+    count."""
+    units = [[n] for n in counts.names] + [sorted(n) for n in DISTRICTS.values()]
+    units += [sorted(n) for n in counts.provinces.values()]
+    if counts.national:
+        units.append(sorted(counts.names))
     keys = [["reach"]] + [[(c, col) for c in counts.quiz] for col in ("n", "d")]
     keys += [[(c, col)] for c in counts.quiz for col in ("n", "d")]
     targets = []
@@ -396,18 +465,26 @@ def _hidden_targets(offered, counts: Counts) -> list:
     return targets
 
 
-def test_no_hidden_count_follows_from_every_number_a_reader_can_get(client, world, counts):
-    plan, province = world[0], world[1]
-    client.force_login(reader(province))
-    attacker = Attacker(counts)
-    reading = Reader(client, world, attacker)
-    offered = periods.choices(plan, today=timezone.localdate())
-    assert len(offered) == 19  # the year, 2 halves, 4 quarters, 12 months
+def _read_everything(reading: Reader, world: World, counts: Counts, offered) -> None:
+    """Every page and workbook the reader can open: their whole area's overview and table,
+    each province's (a national reader) and each commune's overview, for every period."""
     for period in offered:
-        reading.overview(None, list("ABCD"), period)
-        reading.areas(period)
-        for name, commune in world[2].items():
+        reading.overview(None, sorted(counts.names), period)
+        reading.areas(None, period)
+        if counts.national:
+            for province in world.provinces.values():
+                reading.overview(province, world.names_of[province.pk], period)
+                reading.areas(province, period)
+        for name, commune in world.communes.items():
             reading.overview(commune, [name], period)
+
+
+def test_no_hidden_count_follows_from_every_number_a_reader_can_get(client, world, counts):
+    client.force_login(reader(None if counts.national else world.provinces[PROVINCE]))
+    attacker = Attacker(counts)
+    offered = periods.choices(world.plan, today=timezone.localdate())
+    assert len(offered) == 19  # the year, 2 halves, 4 quarters, 12 months
+    _read_everything(Reader(client, world, attacker), world, counts, offered)
     targets = _hidden_targets(offered, counts)
     assert len(targets) > 50
     found = [(t[:4], attacker.explain(t[4])) for t in targets]
@@ -416,10 +493,13 @@ def test_no_hidden_count_follows_from_every_number_a_reader_can_get(client, worl
         [f"{len(found)} hidden counts can be worked out, e.g.:"]
         + [f"{target}: {how}" for target, how in found[:3]]
     )
-    # The report still says something: the province's year, and where they are safe its
-    # quarters, communes and former districts' subtotals.
+    # The report still says something: the whole area's year, and where they are safe its
+    # quarters, communes and former districts' subtotals (and a national reader's provinces).
     seen = {where for where, _value in attacker.seen}
-    assert f"overview ['A', 'B', 'C', 'D'] Năm {YEAR}" in seen
+    assert f"overview {sorted(counts.names)} Năm {YEAR}" in seen
+    if counts.national:
+        assert any(where.startswith("table ['E', 'F']") for where in seen)
+        assert f"table ['E'] Quý I/{YEAR}" in seen  # a commune of a province shown
     if counts is not SCENARIOS["small-cells"]:
         return
     assert f"overview ['A', 'B', 'C', 'D'] Quý I/{YEAR}" in seen
