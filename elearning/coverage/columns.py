@@ -1,10 +1,12 @@
 """Table cells of the coverage reports, written directly rather than through a template each:
 the commune table of a large province has a thousand rows, and per-cell templates were most of
-its render time. Every value is escaped by format_html."""
+its render time. Every value is escaped (format_html, or html.escape in the hottest cell)."""
+
+from html import escape
 
 from django.forms.utils import flatatt
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column, Table, TitleColumn
 
@@ -18,10 +20,11 @@ class FigureColumn(Column):
     The value in Vietnamese number format and escaped; "—" when there is none."""
 
     def render_cell_html(self, instance, parent_context):
-        value = self.get_value(instance)
-        return format_html(
-            '<td class="coverage-number">{}</td>', "—" if value is None else vn_number(value)
-        )
+        # The plainest Python: a province's table has some 1,700 of these cells (format_html
+        # and Wagtail's accessor lookup were a third of its render time).
+        value = getattr(instance, self.accessor)
+        text = "—" if value is None else vn_number(value)
+        return SafeString(f'<td class="coverage-number">{escape(text)}</td>')
 
 
 class IndicatorColumn(Column):
@@ -90,14 +93,16 @@ class UnitTable(Table):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
+        columns = list(self.columns.values())
         context["rows_html"] = mark_safe(
             "".join(
-                format_html(
-                    "<tr{}>{}</tr>",
-                    flatatt(row.attrs),
-                    mark_safe("".join(cell.render_html(parent_context) for cell in row.values())),
+                "<tr{}>{}</tr>".format(
+                    flatatt(self.get_row_attrs(instance)),
+                    "".join(
+                        column.render_cell_html(instance, parent_context) for column in columns
+                    ),
                 )
-                for row in self.rows
+                for instance in self.data
             )
         )
         return context
