@@ -13,14 +13,13 @@ from elearning.geo.selectors import former_districts
 
 from .blocks import hidden_by_blocks
 from .figures import (
-    area_figures,
     course_titles,
     dissemination_documents,
     figures_of,
     is_whole_period,
     targets_of,
 )
-from .inputs import Inputs, collect
+from .inputs import ALL, Inputs, collect
 from .scope import Area
 from .suppression import protect
 
@@ -141,15 +140,18 @@ def _hidden_by_blocks(area: Area, inputs: dict, unit_ids: list, groups: dict) ->
     return dict(hidden_by_blocks(children, groups, area.period))
 
 
-def _inputs_and_blocks(area: Area, unit_ids: list, groups: dict) -> tuple[dict, dict]:
-    """Each unit's inputs and what the blocks withhold, cached together: the months are needed
-    for the blocks only, and dropped before caching (unpickling a large province's months on
-    every read cost more than the rest of the warm page)."""
+def _inputs_and_blocks(area: Area, unit_ids: list, groups: dict) -> tuple[dict, Inputs, dict]:
+    """Each unit's inputs, the area's (its units' added up, with what is the area's own), and
+    what the blocks withhold, cached together: the months are needed for the blocks only, and
+    dropped before caching (unpickling a large province's months on every read cost more than
+    the rest of the warm page)."""
     inputs = collect(area, children=True)[0]
+    whole = _sum_inputs([inputs[pk] for pk in unit_ids] + ([inputs[ALL]] if ALL in inputs else []))
     hidden = _hidden_by_blocks(area, inputs, unit_ids, groups)
+    whole.unaligned = hidden.pop("area", set())
     for unit_inputs in inputs.values():
         unit_inputs.monthly = {}
-    return inputs, hidden
+    return inputs, whole, hidden
 
 
 def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, list[AreaRow]]:
@@ -175,9 +177,9 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         formerly = {pk: sorted(n) for pk, n in names.items()}
     districts = {} if area.is_country else former_districts(area.commune_ids)
     groups = _district_groups(units, districts)
-    inputs, hidden = figures_cache.get_or_compute(
-        # A name of its own: entries cached under "areas:" by the code before hold inputs only.
-        f"unit-table:{area.period.cache_key if area.period else ''}",
+    inputs, whole, hidden = figures_cache.get_or_compute(
+        # A name of its own: entries under "unit-table:" by the code before hold another shape.
+        f"unit-table-v2:{area.period.cache_key if area.period else ''}",
         area.commune_ids,
         lambda: _inputs_and_blocks(area, [unit.pk for unit in units], groups),
     )
@@ -219,7 +221,9 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
             units=[by_pk[pk].unit for pk in members],
         )
         subtotals.append((subtotal, [by_pk[pk] for pk in members]))
-    total = area_figures(area, docs=docs)
+    # The area's own figures from its rows' inputs: the same as its overview's (the rollups
+    # of a province are the sums of its communes'), without reading the rollups again.
+    total = figures(whole, set())
     hidden_totals = withhold(total, withheld_in_parents(area, docs=docs, parents=parents))
     # In all its rows: one row hidden beside it, a different one in each period, let the rows
     # shown in other periods add back up to it (a quarter's: its half's less the other's).

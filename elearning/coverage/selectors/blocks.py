@@ -169,7 +169,8 @@ def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
     """The cell keys to withhold of each child and each group for the period: children maps
     a child to its cells by month (Inputs.monthly: {cell key: (people, denominators)} over
     period.months_of_its_years()), groups a group key to its children (former districts).
-    Returns {child or ("group", key): set of cell keys}."""
+    Returns {child or ("group", key): set of cell keys}, and under "area" the counts whose sum
+    over the period is not whole blocks (withheld for the whole area too: blocks.aligned)."""
     months = period.months_of_its_years()
     hidden = defaultdict(set)
     relations = _relations(children, groups)
@@ -191,6 +192,7 @@ def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
             dict(zip(months, zip(people, denominators, strict=True), strict=True)), period
         )
         if blocks is None:  # not whole blocks: nothing of this count is shown
+            hidden["area"].add(cell_key)
             for child in children:
                 hidden[child].add(cell_key)
             for group, _members in subtotals:

@@ -98,19 +98,15 @@ def _whole_provinces(province_of: dict[int, int]) -> set[int]:
 
 def collect(area: Area, *, children: bool, by_period: bool = False):
     """Inputs per key: ALL for the whole area, else each child (a province of the country,
-    or a commune), for the area's period. With by_period, also the rollup sums per month of
-    the whole years the period touches, for the whole area."""
+    or a commune), for the area's period; with children, ALL holds what is the area's but no
+    child's (a whole province's own staff headcounts). With by_period, also the rollup sums
+    per month of the whole years the period touches, for the whole area."""
     year = counted_to(area).year
     codes = _indicators()
     reach_id = next((pk for pk, code in codes.items() if code == IndicatorCode.REACH), None)
     country = area.is_country
     province_of = _province_of(area.commune_ids)
-    if country:
-        whole = None  # every province
-    elif children:
-        whole = set()  # communes are the children: read commune rows
-    else:
-        whole = _whole_provinces(province_of)
+    whole = None if country else _whole_provinces(province_of)  # None: every province
     profiles = _latest_profiles(area.commune_ids, year=year)
     key_ids = [pk for pk, (is_key, _model) in profiles.items() if is_key and pk in province_of]
 
@@ -130,8 +126,9 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     if whole is None:
         others = Q(level=Rollup.Level.PROVINCE)
     else:
-        leftover = [pk for pk, province in province_of.items() if province not in whole]
-        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=whole) | Q(
+        # Communes are the children of a province: read their rows, not the province's.
+        leftover = [pk for pk, p in province_of.items() if children or p not in whole]
+        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=() if children else whole) | Q(
             level=Rollup.Level.COMMUNE, unit_id__in=leftover
         )
     queries = [
@@ -167,7 +164,7 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
         if level == AdminUnit.Level.COMMUNE:
             key = child_of_commune(unit_id)
         elif children and not country:
-            continue  # a province's headcount cannot be split between its communes
+            key = ALL  # a province's headcount cannot be split between its communes
         else:
             key = province_id if children else ALL
         if code == IndicatorCode.REACH:

@@ -1,6 +1,7 @@
-"""The overview of an area shows the same figures as the total row of its units' table, for
-every period a reader can pick, although it no longer computes that table (a province of 200
-communes: the table is most of a cold page)."""
+"""The overview of an area and the total row of its units' table are the same figures, for
+every period a reader can pick, although neither reads the other: the overview sums the
+area's rollups without its units (a province of 200 communes: the table is most of a cold
+page), the table adds up its units' inputs without reading the area's rollups again."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 from elearning.coverage import periods, selectors, services
 from elearning.coverage.selectors.areas import protected_table
 from elearning.coverage.selectors.figures import dissemination_documents
-from tests.factories.coverage import PlanFactory, complete, page, profile
+from tests.factories.coverage import PlanFactory, complete, headcount, page, profile
 from tests.factories.geo import CommuneFactory, ProvinceFactory
 
 YEAR = timezone.localdate().year - 1
@@ -59,6 +60,11 @@ def test_the_overview_is_the_total_row_of_its_units_table(db):
                         when=_on(month),
                     )
         services.refresh_commune_rollups(commune_id=commune.pk)
+    # Staff headcounts of the province itself and of two communes: the table adds its rows up
+    # and the province's own, the overview reads them all.
+    headcount(province, agency="police", value=40, year=YEAR - 1)
+    headcount(communes[0], agency="police", value=10, year=YEAR - 1)
+    headcount(communes[1], agency="court", value=7, year=YEAR - 1)
     plan = PlanFactory(scope_unit=province, year=YEAR, targets={"reach": 50})
     scope = selectors.ReaderScope(unit=province)
     docs = dissemination_documents()
@@ -68,6 +74,8 @@ def test_the_overview_is_the_total_row_of_its_units_table(db):
         overview = selectors.overview(area=area).figures
         total, rows = protected_table(area, docs=docs)
         assert _shown(overview) == _shown(total), period.key
+        staff = next(f for f in total if f.key == ("staff_trained", ""))
+        assert staff.denominator == 57  # 40 of the province's own, 10 and 7 of its communes
         checked += 1
         withheld += sum(f.is_suppressed for f in overview)
     assert checked == 19  # the plan's year, its halves, quarters and months
