@@ -6,7 +6,8 @@
     .venv/bin/python manage.py generate_coverage_data --learners 10000000 --progress 50000000
     .venv/bin/python bench/coverage.py [--repeat 15] [--skip-reconcile]
 
-Measures, in one run: the plan overview and the commune table as a reader gets them (Django's
+Measures, in one run: the plan list, the plan overview, the commune table (as a page and as
+XLSX) and a commune's overview as a reader gets them (Django's
 test client, whole request through the admin) cold (the figures cache just invalidated, as after
 any rollup change) and warm (nothing changed since the last read), the rollup read against the
 direct aggregate of the raw rows for the same figure (and checks they agree), and the nightly
@@ -60,6 +61,14 @@ def timed(function, repeat, before=None):
         samples.append((time.perf_counter() - started) * 1000)
     samples.sort()
     return result, statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
+
+
+def fetch(client, url):
+    """A whole response, as a reader's browser reads it (an export streams its file)."""
+    response = client.get(url)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
 
 
 def setup():
@@ -128,6 +137,10 @@ def main():
     settings.ALLOWED_HOSTS = ["*"]
 
     admin, reader, country, province, province_size = setup()
+    # A commune of it (the first by name): the drill-down a reader opens from the table.
+    commune = (
+        AdminUnit.objects.current().communes().filter(province=province).order_by("name").first()
+    )
     if options.freeze_gc:
         import gc
 
@@ -165,19 +178,31 @@ def main():
             province_client,
             reverse("coverage_reports:areas", args=[country.pk]) + "?ordering=-reach_sort",
         ),
+        f"plan list, {province} (province reader)": (
+            province_client,
+            reverse("coverage_reports:index"),
+        ),
+        f"a commune's overview, {commune} (drill-down, province reader)": (
+            province_client,
+            reverse("coverage_reports:overview", args=[country.pk]) + f"?unit={commune.pk}",
+        ),
+        f"commune table as XLSX, {province} (province reader)": (
+            province_client,
+            reverse("coverage_reports:areas", args=[country.pk]) + "?export=xlsx",
+        ),
     }
     print(f"cache: {settings.CACHES['default']['BACKEND']}")
     print(f"\npage times over {options.repeat} requests (budget {BUDGET_MS} ms):")
     print("| page | cold median ms | cold p95 ms | warm median ms | warm p95 ms | within budget |")
     print("|---|---|---|---|---|---|")
     for name, (who, url) in pages.items():
-        response = who.get(url)
+        response = fetch(who, url)
         assert response.status_code == 200, (url, response.status_code)
         # Cold: every request follows a change (the generation bumped), so it recomputes.
         _r, cold, cold_p95 = timed(
-            lambda who=who, url=url: who.get(url), options.repeat, before=figures_cache.bump
+            lambda who=who, url=url: fetch(who, url), options.repeat, before=figures_cache.bump
         )
-        _r, warm, warm_p95 = timed(lambda who=who, url=url: who.get(url), options.repeat)
+        _r, warm, warm_p95 = timed(lambda who=who, url=url: fetch(who, url), options.repeat)
         verdict = "cold and warm" if cold_p95 <= BUDGET_MS else "warm only"
         if warm_p95 > BUDGET_MS:
             verdict = "NO"
@@ -200,13 +225,7 @@ def main():
     print(f"  whole overview from rollups, cold (selector only): {overview_ms:.1f} ms")
 
     # What a completion costs in the background: one commune recounted, then its province.
-    commune_id = (
-        AdminUnit.objects.current()
-        .communes()
-        .filter(province=province)
-        .values_list("pk", flat=True)
-    ).first()
-    _r, refresh_ms, _ = timed(lambda: services.refresh_commune_rollups(commune_id=commune_id), 5)
+    _r, refresh_ms, _ = timed(lambda: services.refresh_commune_rollups(commune_id=commune.pk), 5)
     print(
         f"\nincremental refresh of one commune of {province} and its province: {refresh_ms:.0f} ms"
     )

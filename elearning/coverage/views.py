@@ -136,6 +136,8 @@ class OverviewView(PlanAreaMixin, SafeExportMixin, ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.is_export:  # a workbook: no charts to draw
+            return context
         main = charts.charted(self.overview.figures)
         context.update(
             plan=self.plan,
@@ -330,6 +332,8 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.is_export:  # a workbook: no map to draw
+            return context
         label = dict(IndicatorCode.choices)[self.indicator]
         drawn = maps.unit_map(
             [

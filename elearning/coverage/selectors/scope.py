@@ -126,4 +126,9 @@ def parent_areas(
     if unit.level == AdminUnit.Level.COMMUNE and unit.province_id:
         province = AdminUnit.objects.select_related("catalog").get(pk=unit.province_id)
         parents.append(area_for(plan=plan, scope=scope, unit=province, period=period))
-    return tuple(parent for parent in parents if parent is not None)
+    # A reader of one province sees the plan's area as that province: one table, not two.
+    distinct = []
+    for parent in parents:
+        if parent is not None and all(p.commune_ids != parent.commune_ids for p in distinct):
+            distinct.append(parent)
+    return tuple(distinct)
