@@ -2,9 +2,11 @@
 kept in Django's cache (Redis in production), so a page costs a cache read while nothing has
 changed.
 
-Entries are keyed by a generation number that every change of those inputs bumps (a sync or a
-reconciliation that corrected a cell, a denominator or commune profile saved or deleted), by
-the day (figures are as of today) and by the exact set of communes read. Only these inputs are
+Entries are keyed by generation numbers that changes of those inputs bump, by the day (figures
+are as of today) and by the exact set of communes read. A refresh that corrected a commune's
+cells bumps its province's generation and the country's: the pages of other provinces stay
+cached while completions stream in elsewhere. What may touch any area (a reconciliation that
+corrected cells, a denominator or commune profile saved or deleted) bumps the generation of all. Only these inputs are
 cached: who may read what is decided before, and "<5" is applied after, on every request, by
 the same code as without the cache.
 
@@ -18,19 +20,30 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from common.generation_cache import GenerationCache
+from elearning.geo.models import AdminUnit
 
 # A safety net for changes nothing bumps for (administrative units re-imported).
 TIMEOUT = 6 * 60 * 60
 
 _cache = GenerationCache("coverage", timeout=TIMEOUT)
+COUNTRY = "country"
 
 
-def bump() -> None:
-    """The figures' inputs changed: forget every cached area. Bumped now (so this transaction's
-    own reads, and tests, see the change) and again after commit (so a reader who recomputed
-    from the old rows in between does not keep them)."""
-    _cache.bump()
-    transaction.on_commit(_cache.bump)
+def _part(name: str) -> GenerationCache:
+    """The generation of a part of the country ("country", "province-<id>"); only its key is
+    used: entries live in the namespace of all."""
+    return GenerationCache(f"coverage-{name}", timeout=TIMEOUT)
+
+
+def bump(*, province_id: int | None = None) -> None:
+    """The figures' inputs changed: forget the cached areas that read them — those with
+    communes of the province and the country's, or (None) every area. Bumped now (so this
+    transaction's own reads, and tests, see the change) and again after commit (so a reader who
+    recomputed from the old rows in between does not keep them)."""
+    caches = [_cache] if province_id is None else [_part(f"province-{province_id}"), _part(COUNTRY)]
+    for generation in caches:
+        generation.bump()
+        transaction.on_commit(generation.bump)
 
 
 def on_inputs_changed(sender, **kwargs):
@@ -57,8 +70,27 @@ def _communes_digest(commune_ids) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+def _parts_read(commune_ids) -> list[str]:
+    """The parts of the country whose generations an area's entry depends on."""
+    if commune_ids is None:
+        return [COUNTRY]
+    provinces = (
+        AdminUnit.objects.filter(pk__in=commune_ids)
+        .order_by("province_id")
+        .values_list("province_id", flat=True)
+        .distinct()
+    )
+    return [f"province-{pk}" for pk in provinces]
+
+
 def get_or_compute(name: str, commune_ids, compute):
     """compute() for this set of communes (None: the whole country), from the cache when the
     inputs have not changed since it was stored."""
-    parts = (name, f"{timezone.localdate():%Y%m%d}", _communes_digest(commune_ids))
+    generations = [_part(part).generation() for part in _parts_read(commune_ids)]
+    parts = (
+        name,
+        f"{timezone.localdate():%Y%m%d}",
+        _communes_digest(commune_ids),
+        "-".join(map(str, generations)),
+    )
     return _cache.get_or_build(parts, compute)

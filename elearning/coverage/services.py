@@ -42,7 +42,8 @@ def refresh_commune_rollups(*, commune_id: int) -> rollups.SyncResult:
     if commune.province_id:
         result.add(rollups.sync_provinces(province_ids=[commune.province_id]))
     if result.corrected:
-        figures_cache.bump()
+        # A commune of no province (not in the current catalogue's tree) may be in any area.
+        figures_cache.bump(province_id=commune.province_id)
     return result
 
 

@@ -113,3 +113,31 @@ def test_a_cached_page_keeps_the_readers_scope(client, communes, ninh_binh, hano
         assert "Phường Hoa Lư" in page
         assert "Phường Ba Đình" not in page
         assert "Hà Nội" not in page
+
+
+def test_a_refresh_in_one_province_keeps_the_others_cached(communes, ninh_binh, hanoi_commune):
+    """Completions stream in all day somewhere: a refresh forgets the figures of its province
+    and of the country, not the pages of every other province."""
+    for commune in (communes[0], hanoi_commune):
+        profile(commune, population=100)
+        complete(commune=commune, people=10)
+        services.refresh_commune_rollups(commune_id=commune.pk)
+    plan = PlanFactory()
+    ha_noi = hanoi_commune.province
+    assert reach(plan, unit=ha_noi).numerator == 10
+    assert reach_by_commune(plan, unit=ha_noi)[hanoi_commune.pk].numerator == 10
+    assert reach(plan, unit=ninh_binh).numerator == 10
+    assert reach(plan).numerator == 20
+    # Hà Nội's cell changed behind the services' back: what its cached pages still show.
+    Rollup.objects.filter(unit=hanoi_commune).update(numerator=99)
+    Rollup.objects.filter(unit=ha_noi).update(numerator=99)
+
+    complete(commune=communes[0], people=5)  # a completion in Ninh Bình
+    services.refresh_commune_rollups(commune_id=communes[0].pk)
+    assert reach(plan, unit=ninh_binh).numerator == 15  # its province: recomputed
+    assert reach(plan, unit=ha_noi).numerator == 10  # another province: still cached
+    assert reach_by_commune(plan, unit=ha_noi)[hanoi_commune.pk].numerator == 10
+    assert reach(plan).numerator == 15 + 99  # the country: recomputed
+
+    profile(hanoi_commune, population=200)  # a denominator: every area
+    assert reach(plan, unit=ha_noi).numerator == 99
