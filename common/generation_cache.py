@@ -28,6 +28,18 @@ def one_read_per_request():
         _read_this_request.reset(token)
 
 
+def once_per_request(key: str, compute):
+    """compute() once in the current request (every time outside one): for what a page would
+    otherwise ask the database or the shared cache several times, and that no change within a
+    request needs to be seen for (like the generations above)."""
+    read = _read_this_request.get()
+    if read is None:
+        return compute()
+    if key not in read:
+        read[key] = compute()
+    return read[key]
+
+
 class GenerationPerRequestMiddleware:
     """First in settings.MIDDLEWARE: a page asks for the content cache's generation on every
     cached read (site, route, settings, menus, breadcrumbs...), 10 to 20 Redis round trips a

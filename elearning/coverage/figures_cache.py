@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from common.generation_cache import GenerationCache
+from common.generation_cache import GenerationCache, once_per_request
 from elearning.geo.models import AdminUnit
 
 # A safety net for changes nothing bumps for (administrative units re-imported).
@@ -70,27 +70,23 @@ def _communes_digest(commune_ids) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _parts_read(commune_ids) -> list[str]:
-    """The parts of the country whose generations an area's entry depends on."""
+def _parts_read(commune_ids, digest: str) -> list[str]:
+    """The parts of the country whose generations an area's entry depends on (asked once a
+    request: a page reads an area's entries several times)."""
     if commune_ids is None:
         return [COUNTRY]
-    provinces = (
-        AdminUnit.objects.filter(pk__in=commune_ids)
-        .order_by("province_id")
-        .values_list("province_id", flat=True)
-        .distinct()
-    )
-    return [f"province-{pk}" for pk in provinces]
+
+    def provinces():
+        units = AdminUnit.objects.filter(pk__in=commune_ids).order_by("province_id")
+        return [f"province-{pk}" for pk in units.values_list("province_id", flat=True).distinct()]
+
+    return once_per_request(f"coverage-parts:{digest}", provinces)
 
 
 def get_or_compute(name: str, commune_ids, compute):
     """compute() for this set of communes (None: the whole country), from the cache when the
     inputs have not changed since it was stored."""
-    generations = [_part(part).generation() for part in _parts_read(commune_ids)]
-    parts = (
-        name,
-        f"{timezone.localdate():%Y%m%d}",
-        _communes_digest(commune_ids),
-        "-".join(map(str, generations)),
-    )
+    digest = _communes_digest(commune_ids)
+    generations = [_part(part).generation() for part in _parts_read(commune_ids, digest)]
+    parts = (name, f"{timezone.localdate():%Y%m%d}", digest, "-".join(map(str, generations)))
     return _cache.get_or_build(parts, compute)
