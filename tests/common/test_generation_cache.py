@@ -115,3 +115,24 @@ def test_each_thread_has_its_own_requests_reading():
         seen["first again"] = cached.generation()
     assert seen["second"] == seen["first"] + 1
     assert seen["first again"] == seen["first"]
+
+
+def test_once_per_request_asks_once_in_a_request_and_every_time_outside():
+    from common.generation_cache import once_per_request, one_read_per_request
+
+    asked = []
+
+    def provinces():
+        asked.append(1)
+        return ["province-1"]
+
+    with one_read_per_request():
+        assert once_per_request("parts:a", provinces) == ["province-1"]
+        assert once_per_request("parts:a", provinces) == ["province-1"]
+    assert len(asked) == 1
+    with one_read_per_request():  # the next request asks again
+        once_per_request("parts:a", provinces)
+    assert len(asked) == 2
+    once_per_request("parts:a", provinces)  # outside a request: every time
+    once_per_request("parts:a", provinces)
+    assert len(asked) == 4
