@@ -2,10 +2,12 @@
 
 - scope: who may read what (the security boundary every view and export starts from);
 - inputs: rollup sums, denominators and commune profiles of an area (cached by figures_cache);
-- figures: each indicator's value, target, status and "<5", and the charts' series;
+- figures: each indicator's value, target, status and "<5";
+- series: the charts' monthly series (points only where no small count can be read);
+- blocks: suppression across periods (months cut into blocks) and units at once;
 - areas: the units of an area for the drill-down table and the map;
 - suppression: hiding what subtraction would reveal of a "<5";
-- overview: an area's figures and charts, suppressed with the table it is a row of.
+- overview: an area's figures and charts, suppressed as in the tables it is a row of.
 
 Callers import the functions below from here."""
 

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from .areas import withheld_in_parents, withhold
-from .figures import area_figures, dissemination_documents, overview_inputs, series_of
+from .figures import area_figures, dissemination_documents, overview_inputs
 from .inputs import counted_to
 from .scope import Area
+from .series import series_of
 from .suppression import protect
 
 
