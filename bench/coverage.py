@@ -130,8 +130,8 @@ def main():
     parser.add_argument(
         "--freeze-gc",
         action="store_true",
-        help="the collector as the server sets it after start-up (config/collector.py: the "
-        "start-up objects frozen, higher thresholds)",
+        help="gc.freeze() after start-up, as config/wsgi.py does: CPython's full collections "
+        "then skip the start-up objects (a diagnosis of p95 pauses).",
     )
     options = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
@@ -144,12 +144,9 @@ def main():
     if options.freeze_gc:
         import gc
 
-        from config.collector import tune_collector
-
-        tune_collector()
-        print(
-            f"gc frozen: {gc.get_freeze_count():,} start-up objects, thresholds {gc.get_threshold()}"
-        )
+        gc.collect()
+        gc.freeze()
+        print(f"gc frozen: {gc.get_freeze_count():,} start-up objects")
     counts = {
         "communes": AdminUnit.objects.current().communes().count(),
         "progress rows": ContentProgress.objects.count(),
