@@ -272,11 +272,17 @@ def test_while_the_site_is_full_a_cached_page_is_served_and_a_form_refused_at_on
     assert answer(ask(port, get("/")))["headers"]["x-page-cache"] == "miss"  # now kept
     slow = ask(port, post(LANGUAGE_FORM, sent=10))
 
-    # Until the slow phone holds the only slot, a complete form may still get it first.
-    for _attempt in range(50):
+    # Nothing competes until the slow phone holds the only slot: a complete form sent at once
+    # could take the slot first, and the guard then refuses the slow phone (busy, would wait),
+    # so that nothing ever holds the slot for long (50 quick attempts failed so, now and then).
+    time.sleep(1.0)
+    assert not_answered_yet(slow)
+    deadline = time.monotonic() + 10
+    while True:
         refused = answer(ask(port, post(LANGUAGE_FORM)))
-        if refused["status"] != 302:
+        if refused["status"] != 302 or time.monotonic() > deadline:
             break
+        time.sleep(0.2)
     assert refused["status"] == 503
     assert refused["headers"]["retry-after"] == "3"
 
