@@ -6,9 +6,9 @@ Entries are keyed by generation numbers that changes of those inputs bump, by th
 are as of today) and by the exact set of communes read. A refresh that corrected a commune's
 cells bumps its province's generation and the country's: the pages of other provinces stay
 cached while completions stream in elsewhere. What may touch any area (a reconciliation that
-corrected cells, a denominator or commune profile saved or deleted) bumps the generation of all. Only these inputs are
-cached: who may read what is decided before, and "<5" is applied after, on every request, by
-the same code as without the cache.
+corrected cells, a denominator or commune profile saved or deleted) bumps the generation of
+all. Only these inputs are cached: who may read what is decided before, and "<5" is applied
+after, on every request, by the same code as without the cache.
 
 The generation is kept by common.generation_cache, in the cache shared by web and worker
 processes (Redis, as production has)."""

@@ -62,6 +62,12 @@ def period_blocks(by_month: dict, period) -> list[tuple[date, date]] | None:
     return blocks
 
 
+def count_by_month(months: list[date], people, denominators) -> dict:
+    """A count's months as period_blocks and aligned read them, from its people and
+    denominators month by month (Inputs.monthly)."""
+    return dict(zip(months, zip(people, denominators, strict=True), strict=True))
+
+
 def aligned(by_month: dict, period) -> bool:
     """Whether a count's sum over the period is a sum of whole blocks: then the difference
     between any two periods a reader can pick — a quarter and its half-year, a month and its
@@ -109,18 +115,16 @@ class Relations:
         return cls(sums=sums, hideable=hideable, containing=dict(containing))
 
 
-def protect_cells(values: dict, relations: Relations, small: set | None = None) -> set:
+def protect_cells(values: dict, relations: Relations, small: set) -> set:
     """The cells to hide in one table of counts: values maps a cell to its counts (people,
     (n, d)), relations are its sums (parts, total) with total = the sum of the parts. Small
-    cells are hidden (small: those cells, when the caller knows them), then in every sum that
+    cells are hidden (small: those cells, found as the table is made), then in every sum that
     hides anything the smallest shown parts until it hides at least two cells and its hidden
     parts hold at least SUPPRESS_BELOW people (in each count), or its total is hidden too (a
     subtotal whose parts are all hidden is hidden with them). Totals that are no part of
     anything (the area) are never hidden. Sums are gone through in order until none changes;
     one none of whose cells was hidden since it was last seen to hide enough is not looked at
     again (the same answer, a fraction of the work on a table of 200 communes)."""
-    if small is None:
-        small = {cell for cell, counts in values.items() if _small(counts)}
     hidden = set(small)
     containing = relations.containing
     to_look_at = {index for cell in hidden for index in containing.get(cell, ())}
@@ -188,9 +192,7 @@ def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
         denominators = [
             sum(column) for column in zip(*(row[1] for _child, row in rows), strict=True)
         ]
-        blocks = period_blocks(
-            dict(zip(months, zip(people, denominators, strict=True), strict=True)), period
-        )
+        blocks = period_blocks(count_by_month(months, people, denominators), period)
         if blocks is None:  # not whole blocks: nothing of this count is shown
             hidden["area"].add(cell_key)
             for child in children:
@@ -211,7 +213,7 @@ def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
                     group_people += n
                     group_denominators += d
                 values[group] = (group_people, group_denominators)
-                if 0 < group_people < SUPPRESS_BELOW or 0 < group_denominators < SUPPRESS_BELOW:
+                if _small(values[group]):
                     small.add(group)
             values["area"] = (0, 0)  # never hidden, its value unused
             for cell in protect_cells(values, relations, small):
@@ -231,6 +233,6 @@ def _block_counts(rows: list, first: int, last: int) -> tuple[dict, set] | None:
             n, d = sum(people[first:last]), sum(denominators[first:last])
         if n or d:
             values[child] = (n, d)
-            if 0 < n < SUPPRESS_BELOW or 0 < d < SUPPRESS_BELOW:
+            if 0 < n < SUPPRESS_BELOW or 0 < d < SUPPRESS_BELOW:  # _small, inline: every month
                 small.add(child)
     return (values, small) if small else None

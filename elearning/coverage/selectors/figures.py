@@ -331,9 +331,9 @@ def overview_inputs(area: Area):
     )
 
 
-def area_figures(area: Area, *, docs) -> list[Figure]:
-    """The area's own figures (before secondary suppression)."""
-    whole, _cells, _models = overview_inputs(area)
+def area_figures(area: Area, whole: Inputs, *, docs) -> list[Figure]:
+    """The area's own figures from its inputs (overview_inputs), before secondary
+    suppression."""
     return figures_of(
         whole,
         plan=area.plan,

@@ -16,7 +16,7 @@ from elearning.coverage.models import CommuneProfile, Denominator, Indicator, Ro
 from elearning.coverage.periods import plan_period
 from elearning.geo.models import AdminUnit
 
-from .blocks import aligned
+from .blocks import aligned, count_by_month
 from .scope import Area
 
 ALL = "all"
@@ -248,7 +248,7 @@ def _add_children_months(queries, area: Area, inputs: dict, *, codes: dict, key_
         for cell_key, (people, denominators) in unit_inputs.monthly.items():
             unit_inputs.totals[cell_key] = [sum(people[first:last]), sum(denominators[first:last])]
             if not period.whole_years and not aligned(
-                dict(zip(months, zip(people, denominators, strict=True), strict=True)), period
+                count_by_month(months, people, denominators), period
             ):
                 unit_inputs.unaligned.add(cell_key)
 
@@ -260,8 +260,8 @@ def _add_area_months(queries, area: Area, whole: Inputs, *, codes: dict, by_peri
     # Monthly cells of the whole years the period touches: the period's sums, and whether a
     # sum could be subtracted from another period's (blocks.aligned works year by year).
     if period is not None:
-        first, last = date(period.start.year, 1, 1), date(period.end.year, 12, 1)
-        queries = [q.filter(period__gte=first, period__lte=last) for q in queries]
+        touched = period.months_of_its_years()
+        queries = [q.filter(period__gte=touched[0], period__lte=touched[-1]) for q in queries]
     group = ["indicator_id", "audience", "subject_id", "period"]
     series = defaultdict(_pair) if by_period else None
     months = defaultdict(_monthly)  # cell key -> {month: [n, d]}

@@ -28,10 +28,10 @@ def overview(*, area: Area, parents: tuple = ()) -> Overview:
     # The area's own figures are never withheld for its rows' sake (suppression.protect hides
     # rows beside a total, not the total), so its units' table is not needed here: only its
     # parents' tables and its own details (agencies, courses) withhold its figures.
-    figures = area_figures(area, docs=docs)
+    whole, cells, models_by_year = overview_inputs(area)
+    figures = area_figures(area, whole, docs=docs)
     withhold(figures, withheld_in_parents(area, docs=docs, parents=parents))
     protect(rows=[], total_row=figures)
-    whole, cells, models_by_year = overview_inputs(area)
     # The chart's points follow the blocks of the table that lists the area (its own when none).
     table = parents[-1] if parents else area
     table_cells = cells if table is area else overview_inputs(table)[1]
