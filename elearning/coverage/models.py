@@ -252,22 +252,35 @@ class Rollup(RollupCell):
         return f"{self.indicator_id} {self.unit_id} {self.period}: {self.numerator}"
 
 
-class RollupTotal(RollupCell):
-    """A Rollup cell summed over all its months, kept beside the monthly cells so that tables of
-    communes and provinces read one row per figure instead of summing months on page load."""
+MONTHS = range(1, 13)
+
+
+class RollupYear(RollupCell):
+    """A Rollup cell's year: its twelve months side by side (numerator_01 … denominator_12)
+    and summed (numerator, denominator), kept beside the monthly cells so that a table of
+    units reads one row per unit, figure and year instead of grouping some 36,000 monthly rows
+    on page load (selectors/inputs.py)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    # Twenty-four columns spelt out by a loop: the class body is a plain namespace.
+    for _month in MONTHS:
+        locals()[f"numerator_{_month:02}"] = models.IntegerField(default=0)
+        locals()[f"denominator_{_month:02}"] = models.IntegerField(default=0)
+    del _month
 
     class Meta:
-        verbose_name = _("rollup total")
-        verbose_name_plural = _("rollup totals")
+        verbose_name = _("rollup year")
+        verbose_name_plural = _("rollup years")
         constraints = [
             models.UniqueConstraint(
-                fields=["level", "unit", "indicator", "audience", "subject_id"],
-                name="coverage_rollup_total_cell",
+                fields=["level", "unit", "indicator", "audience", "subject_id", "year"],
+                name="coverage_rollup_year_cell",
             )
         ]
+        indexes = [models.Index(fields=["level", "unit", "year"], name="coverage_rollup_unit_year")]
 
     def __str__(self):
-        return f"{self.indicator_id} {self.unit_id}: {self.numerator}"
+        return f"{self.indicator_id} {self.unit_id} {self.year}: {self.numerator}"
 
 
 class ReconciliationRun(models.Model):

@@ -4,23 +4,27 @@ that differ are updated, the missing inserted and the stale deleted. Running it 
 nothing the second time.
 
 Commune cells are recomputed from the sources; province cells from the stored commune cells;
-the totals (every month summed, what tables of units read) from the stored monthly cells."""
+the years (each cell's twelve months side by side, what tables of units read) from the stored
+monthly cells."""
 
 import logging
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from .models import Indicator, Rollup, RollupTotal
+from .models import MONTHS, Indicator, Rollup, RollupYear
 from .sources import MEASURES
 
 logger = logging.getLogger(__name__)
 
 ROLLUP = Rollup._meta.db_table
-TOTAL = RollupTotal._meta.db_table
-TOTAL_KEYS = ("level", "unit_id", "indicator_id", "audience", "subject_id")
-KEYS = (*TOTAL_KEYS, "period")
-COLUMNS = KEYS + ("numerator", "denominator")
+YEAR = RollupYear._meta.db_table
+CELL = ("level", "unit_id", "indicator_id", "audience", "subject_id")
+KEYS = (*CELL, "period")
+YEAR_KEYS = (*CELL, "year")
+COUNTS = ("numerator", "denominator")
+MONTH_COUNTS = tuple(f"{count}_{month:02}" for count in COUNTS for month in MONTHS)
+COLUMNS = KEYS + COUNTS
 TYPES = {
     "level": "varchar(16)",
     "unit_id": "bigint",
@@ -28,6 +32,7 @@ TYPES = {
     "audience": "varchar(32)",
     "subject_id": "bigint",
     "period": "date",
+    "year": "integer",
 }
 # A run that rewrote this many cells leaves the planner's statistics stale: refresh them.
 ANALYZE_AFTER = 10_000
@@ -53,11 +58,22 @@ def _date(expression: str) -> str:
     return f"CAST({expression} AS date)"
 
 
-def _create_fresh_table(cursor, name, keys=KEYS):
+def _create_fresh_table(cursor, name, keys=KEYS, values=COUNTS):
     cursor.execute(f"DROP TABLE IF EXISTS {name}")
-    columns = ", ".join(f"{key} {TYPES[key]}" for key in keys)
-    cursor.execute(
-        f"CREATE TEMPORARY TABLE {name} ({columns}, numerator integer, denominator integer)"
+    columns = [f"{key} {TYPES[key]}" for key in keys] + [f"{value} integer" for value in values]
+    cursor.execute(f"CREATE TEMPORARY TABLE {name} ({', '.join(columns)})")
+
+
+def _year_and_month(expression: str) -> tuple[str, str]:
+    """SQL for the year and the month (1–12) of a date column, as integers."""
+    if connection.vendor == "sqlite":
+        return (
+            f"CAST(strftime('%%Y', {expression}) AS integer)",
+            f"CAST(strftime('%%m', {expression}) AS integer)",
+        )
+    return (
+        f"CAST(EXTRACT(YEAR FROM {expression}) AS integer)",
+        f"CAST(EXTRACT(MONTH FROM {expression}) AS integer)",
     )
 
 
@@ -140,38 +156,45 @@ def _fill_province_cells(cursor, *, province_ids=None):
     )
 
 
-def _fill_totals(cursor, *, level, unit_ids=None):
-    """Fresh totals: the stored monthly cells of `level` (for these units, or all) summed."""
+def _fill_years(cursor, *, level, unit_ids=None):
+    """Fresh years: the stored monthly cells of `level` (for these units, or all), a row per
+    cell and year with its months side by side and summed."""
     where, params = "level = %s", [level]
     if unit_ids is not None:
         where += f" AND unit_id IN ({', '.join(['%s'] * len(unit_ids))})"
         params += list(unit_ids)
-    _create_fresh_table(cursor, "coverage_fresh", TOTAL_KEYS)
-    keys = ", ".join(TOTAL_KEYS)
+    _create_fresh_table(cursor, "coverage_fresh", YEAR_KEYS, COUNTS + MONTH_COUNTS)
+    year, month = _year_and_month("period")
+    by_month = [
+        f"SUM(CASE WHEN {month} = {number} THEN {count} ELSE 0 END)"
+        for count in COUNTS
+        for number in MONTHS
+    ]
+    cell = ", ".join(CELL)
     cursor.execute(
-        f"INSERT INTO coverage_fresh ({keys}, numerator, denominator) "
-        f"SELECT {keys}, SUM(numerator), SUM(denominator) FROM {ROLLUP} WHERE {where} "
-        f"GROUP BY {keys}",
+        f"INSERT INTO coverage_fresh ({', '.join((*YEAR_KEYS, *COUNTS, *MONTH_COUNTS))}) "
+        f"SELECT {cell}, {year}, SUM(numerator), SUM(denominator), {', '.join(by_month)} "
+        f"FROM {ROLLUP} WHERE {where} GROUP BY {cell}, {year}",
         params,
     )
 
 
-def _sync(cursor, *, level, unit_ids=None, table=ROLLUP, keys=KEYS) -> SyncResult:
+def _sync(cursor, *, level, unit_ids=None, table=ROLLUP, keys=KEYS, values=COUNTS) -> SyncResult:
     """Make the stored cells of `level` (for these units, or all) equal coverage_fresh."""
-    columns = (*keys, "numerator", "denominator")
-    monthly = "period" in keys
+    columns = (*keys, *values)
+    when = keys[-1]  # period, or year
     if connection.vendor == "postgresql":
-        indexed = "unit_id, indicator_id, period" if monthly else "unit_id, indicator_id"
-        cursor.execute(f"CREATE INDEX ON coverage_fresh ({indexed})")
+        cursor.execute(f"CREATE INDEX ON coverage_fresh (unit_id, indicator_id, {when})")
         cursor.execute("ANALYZE coverage_fresh")
-    stored_period = f"{table}.period" if monthly else "NULL"
-    fresh_period = "f.period" if monthly else "NULL"
+    # The reports' examples give a monthly cell's month; a year's corrections follow its months'.
+    stored_period = f"{table}.period" if when == "period" else "NULL"
+    fresh_period = "f.period" if when == "period" else "NULL"
     same_cell = " AND ".join(f"{table}.{key} = f.{key}" for key in keys)
     scope, params = f"{table}.level = %s", [level]
     if unit_ids is not None:
         scope += f" AND {table}.unit_id IN ({', '.join(['%s'] * len(unit_ids))})"
         params += list(unit_ids)
-    differs = f"({table}.numerator <> f.numerator OR {table}.denominator <> f.denominator)"
+    differs = "(" + " OR ".join(f"{table}.{value} <> f.{value}" for value in values) + ")"
     result = SyncResult()
 
     cursor.execute("SELECT COUNT(*) FROM coverage_fresh")
@@ -221,7 +244,7 @@ def _sync(cursor, *, level, unit_ids=None, table=ROLLUP, keys=KEYS) -> SyncResul
 
     if changed:
         cursor.execute(
-            f"UPDATE {table} SET numerator = f.numerator, denominator = f.denominator "
+            f"UPDATE {table} SET {', '.join(f'{value} = f.{value}' for value in values)} "
             f"FROM coverage_fresh f WHERE {same_cell} AND {differs}"
         )
     if stale:
@@ -245,7 +268,7 @@ def sync_communes(*, commune_ids=None) -> SyncResult:
     with connection.cursor() as cursor:
         _fill_commune_cells(cursor, commune_ids=commune_ids)
         result = _sync(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids)
-        result.add(_sync_totals(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids))
+        result.add(_sync_years(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids))
         cursor.execute("DROP TABLE coverage_fresh")
     return result
 
@@ -254,14 +277,21 @@ def sync_provinces(*, province_ids=None) -> SyncResult:
     with connection.cursor() as cursor:
         _fill_province_cells(cursor, province_ids=province_ids)
         result = _sync(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids)
-        result.add(_sync_totals(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids))
+        result.add(_sync_years(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids))
         cursor.execute("DROP TABLE coverage_fresh")
     return result
 
 
-def _sync_totals(cursor, *, level, unit_ids=None) -> SyncResult:
-    _fill_totals(cursor, level=level, unit_ids=unit_ids)
-    return _sync(cursor, level=level, unit_ids=unit_ids, table=TOTAL, keys=TOTAL_KEYS)
+def _sync_years(cursor, *, level, unit_ids=None) -> SyncResult:
+    _fill_years(cursor, level=level, unit_ids=unit_ids)
+    return _sync(
+        cursor,
+        level=level,
+        unit_ids=unit_ids,
+        table=YEAR,
+        keys=YEAR_KEYS,
+        values=COUNTS + MONTH_COUNTS,
+    )
 
 
 def analyze() -> None:
@@ -271,7 +301,7 @@ def analyze() -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {ROLLUP}")
-        cursor.execute(f"ANALYZE {TOTAL}")
+        cursor.execute(f"ANALYZE {YEAR}")
 
 
 def lock_rollups(*, key: int | None = None):

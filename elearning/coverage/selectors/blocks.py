@@ -80,10 +80,13 @@ def _small(values) -> bool:
     return any(0 < value < SUPPRESS_BELOW for value in values)
 
 
-def _exposed(values: dict, parts: list, total, hidden: set) -> bool:
+NOTHING = (0, 0)
+
+
+def _exposed(values: dict, parts: frozenset, total, hidden: set) -> bool:
     """Whether a hidden cell of the relation could be worked out, or bounded below 5 (False
-    when it hides nothing)."""
-    inside = [values[part] for part in parts if part in hidden]
+    when it hides nothing). values: the cells' counts, a cell absent counting nobody."""
+    inside = hidden & parts  # a set operation: a sum of 168 communes hides a handful
     count = len(inside) + (total in hidden)
     if count == 0:
         return False
@@ -91,8 +94,11 @@ def _exposed(values: dict, parts: list, total, hidden: set) -> bool:
         return True
     if total in hidden:
         return False
-    people = sum(counts[0] for counts in inside)
-    denominators = sum(counts[1] for counts in inside)
+    people = denominators = 0
+    for part in inside:
+        n, d = values.get(part, NOTHING)
+        people += n
+        denominators += d
     return 0 < people < SUPPRESS_BELOW or 0 < denominators < SUPPRESS_BELOW
 
 
@@ -102,6 +108,7 @@ class Relations:
     made once for all the tables of a page (one per count and block of months)."""
 
     sums: list
+    part_sets: list  # each sum's parts as a frozenset
     hideable: frozenset  # cells that are a part of some sum (the area is none)
     containing: dict  # cell -> the indexes of the sums it is a part or the total of
 
@@ -112,12 +119,17 @@ class Relations:
             for cell in (*parts, total):
                 containing[cell].append(index)
         hideable = frozenset(cell for parts, _total in sums for cell in parts)
-        return cls(sums=sums, hideable=hideable, containing=dict(containing))
+        return cls(
+            sums=sums,
+            part_sets=[frozenset(parts) for parts, _total in sums],
+            hideable=hideable,
+            containing=dict(containing),
+        )
 
 
 def protect_cells(values: dict, relations: Relations, small: set) -> set:
     """The cells to hide in one table of counts: values maps a cell to its counts (people,
-    (n, d)), relations are its sums (parts, total) with total = the sum of the parts. Small
+    (n, d); a cell absent counts nobody), relations are its sums (parts, total) with total = the sum of the parts. Small
     cells are hidden (small: those cells, found as the table is made), then in every sum that
     hides anything the smallest shown parts until it hides at least two cells and its hidden
     parts hold at least SUPPRESS_BELOW people (in each count), or its total is hidden too (a
@@ -128,23 +140,25 @@ def protect_cells(values: dict, relations: Relations, small: set) -> set:
     hidden = set(small)
     containing = relations.containing
     to_look_at = {index for cell in hidden for index in containing.get(cell, ())}
+    part_sets = relations.part_sets
     while to_look_at:
         for index, (parts, total) in enumerate(relations.sums):
             if index not in to_look_at:
                 continue
             to_look_at.discard(index)
-            if not _exposed(values, parts, total, hidden):
+            part_set = part_sets[index]
+            if not _exposed(values, part_set, total, hidden):
                 continue
             shown = sorted(
                 (p for p in parts if p not in hidden),
                 # The smallest first; zeros last, as hiding them adds little.
-                key=lambda p: (not any(values[p]), sum(values[p])),
+                key=lambda p: (p not in values or not any(values[p]), sum(values.get(p, NOTHING))),
             )
             added = []
-            while shown and _exposed(values, parts, total, hidden):
+            while shown and _exposed(values, part_set, total, hidden):
                 added.append(shown.pop(0))
                 hidden.add(added[-1])
-            if total in relations.hideable and _exposed(values, parts, total, hidden):
+            if total in relations.hideable and _exposed(values, part_set, total, hidden):
                 added.append(total)  # a subtotal of one part: hidden with it
                 hidden.add(total)
             for cell in added:
@@ -179,7 +193,7 @@ def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
     hidden = defaultdict(set)
     relations = _relations(children, groups)
     subtotals = [(("group", key), members) for key, members in groups.items()]
-    nothing = dict.fromkeys(children, (0, 0))
+    group_of = {member: group for group, members in subtotals for member in members}
     cell_keys = {cell_key for monthly in children.values() for cell_key in monthly}
     for cell_key in cell_keys:
         if cell_key[0] in NOT_PEOPLE:
@@ -200,24 +214,25 @@ def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
             for group, _members in subtotals:
                 hidden[group].add(cell_key)
             continue
+        withheld = set()  # the cells hidden in any block of the period
         for start, end in blocks:
             found = _block_counts(rows, months.index(start), months.index(end) + 1)
             if found is None:
                 continue  # nobody small in the block: nothing to hide
-            values = {**nothing, **found[0]}
-            small = found[1]
-            for group, members in subtotals:
-                group_people = group_denominators = 0
-                for member in members:
-                    n, d = values[member]
-                    group_people += n
-                    group_denominators += d
-                values[group] = (group_people, group_denominators)
-                if _small(values[group]):
+            values, small = found
+            group_sums = defaultdict(lambda: [0, 0])  # the subtotals of those with people
+            for child, (n, d) in values.items():
+                if child in group_of:
+                    group_sum = group_sums[group_of[child]]
+                    group_sum[0] += n
+                    group_sum[1] += d
+            for group, counts in group_sums.items():
+                values[group] = tuple(counts)
+                if _small(counts):
                     small.add(group)
-            values["area"] = (0, 0)  # never hidden, its value unused
-            for cell in protect_cells(values, relations, small):
-                hidden[cell].add(cell_key)
+            withheld |= protect_cells(values, relations, small)
+        for cell in withheld:
+            hidden[cell].add(cell_key)
     return hidden
 
 

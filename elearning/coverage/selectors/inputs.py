@@ -7,12 +7,19 @@ from datetime import date
 from operator import add
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, transaction
-from django.db.models import Case, Count, F, Q, Sum, Value, When
+from django.db import connections
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from elearning.coverage.choices import IndicatorCode, ModelType
-from elearning.coverage.models import CommuneProfile, Denominator, Indicator, Rollup
+from elearning.coverage.models import (
+    MONTHS,
+    CommuneProfile,
+    Denominator,
+    Indicator,
+    Rollup,
+    RollupYear,
+)
 from elearning.coverage.periods import plan_period
 from elearning.geo.models import AdminUnit
 
@@ -122,7 +129,8 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
         inputs[key].models.append(profiles.get(commune_id, (False, ModelType.NONE))[1])
 
     # Rollups: province rows where a whole province is in the area, commune rows otherwise;
-    # reach counts the key communes only. Two plain queries the indexes serve directly.
+    # reach counts the key communes only. Two plain queries the indexes serve directly, of the
+    # monthly cells for the area's own figures, of their years for its children's.
     if whole is None:
         others = Q(level=Rollup.Level.PROVINCE)
     else:
@@ -131,9 +139,10 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
         others = Q(level=Rollup.Level.PROVINCE, unit_id__in=() if children else whole) | Q(
             level=Rollup.Level.COMMUNE, unit_id__in=leftover
         )
+    model = RollupYear if children else Rollup
     queries = [
-        Rollup.objects.filter(others).exclude(indicator_id=reach_id),
-        Rollup.objects.filter(
+        model.objects.filter(others).exclude(indicator_id=reach_id),
+        model.objects.filter(
             indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=key_ids
         ),
     ]
@@ -176,69 +185,60 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     return inputs, series
 
 
-def _month_sums(months: list[date]) -> dict:
-    """One column per month for a pivoted read: people, then denominators."""
-    columns = {}
-    for column in ("numerator", "denominator"):
-        for index, month in enumerate(months):
-            columns[f"{column[0]}{index}"] = Sum(
-                Case(When(period=month, then=F(column)), default=Value(0))
-            )
-    return columns
+# A year's columns as RollupYear spells them: its twelve numerators, then its denominators.
+MONTH_COLUMNS = [
+    f"{count}_{month:02}" for count in ("numerator", "denominator") for month in MONTHS
+]
 
 
 def _plain_rows(queryset) -> list[tuple]:
     """The rows of a values_list of plain integers and strings, read with the database's own
-    cursor: Django's converters (an int() of each int) took a third of a pivoted read."""
+    cursor: Django's converters (an int() of each int) took a third of a large read."""
     try:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:  # "unit_id IN ()": nothing to read
         return []
-    connection = connections[queryset.db]
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-    # PostgreSQL guesses ten times the groups there are and sorts the rows to group them;
-    # hashing them takes half the time (15 ms instead of 30 for a province of 168 communes).
-    # SET LOCAL ends with a rollback; RESET ends it in a transaction that goes on (a request's).
-    with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_sort = off")
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-        cursor.execute("RESET enable_sort")
-        return rows
+        return cursor.fetchall()
 
 
 def _add_children_months(queries, area: Area, inputs: dict, *, codes: dict, key_of) -> None:
     """Each child's cells by month over the whole years the period touches (Inputs.monthly,
-    for blocks.hidden_by_blocks) and summed over the period (Inputs.totals). Read pivoted, a
-    row per unit and cell with a column per month: a large province has some 36,000 monthly
-    rows, and one Python step per row was most of a cold page."""
+    for blocks.hidden_by_blocks) and summed over the period (Inputs.totals). Read from the
+    RollupYear rows, a row per unit, cell and year with its months side by side: a large
+    province has some 36,000 monthly cells, and grouping them on each read was most of a
+    cold page."""
     period = area.period or plan_period(area.plan)
     months = period.months_of_its_years()
-    width = len(months)
+    years = sorted({month.year for month in months})
     first = months.index(period.start.replace(day=1))
     last = months.index(period.end.replace(day=1)) + 1
-    columns = _month_sums(months)
+    padding = {
+        year: ((0,) * 12 * index, (0,) * 12 * (len(years) - index - 1))
+        for index, year in enumerate(years)
+    }
     cell_keys = {}  # one tuple per cell, shared by every child (smaller pickles, less garbage)
     for queryset in queries:
-        pivoted = (
-            queryset.filter(period__gte=months[0], period__lte=months[-1])
-            .values("unit_id", "level", "indicator_id", "audience", "subject_id")
-            .annotate(**columns)
+        rows = (
+            queryset.filter(year__in=years)
             .order_by()
-            .values_list("unit_id", "level", "indicator_id", "audience", "subject_id", *columns)
+            .values_list(
+                "unit_id", "level", "indicator_id", "audience", "subject_id", "year", *MONTH_COLUMNS
+            )
         )
-        for row in _plain_rows(pivoted):
-            unit_id, level, indicator_id, audience, subject_id = row[:5]
+        for row in _plain_rows(rows):
+            unit_id, level, indicator_id, audience, subject_id, year = row[:6]
             key = unit_id if level == Rollup.Level.PROVINCE else key_of(unit_id)
             raw = (indicator_id, audience, subject_id)
             cell_key = cell_keys.get(raw)
             if cell_key is None:
                 cell_key = cell_keys[raw] = (codes[indicator_id], audience, subject_id)
-            people, denominators = row[5 : 5 + width], row[5 + width :]
+            people, denominators = row[6:18], row[18:30]
             monthly = inputs[key].monthly
+            if len(years) > 1:  # a plan of several years: its months year after year
+                earlier, later = padding[year]
+                people, denominators = earlier + people + later, earlier + denominators + later
             if cell_key in monthly:  # the reach of several communes of one province
                 before = monthly[cell_key]
                 people = tuple(map(add, before[0], people))

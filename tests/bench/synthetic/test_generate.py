@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 
 from elearning.coverage import selectors
 from elearning.coverage.choices import IndicatorCode
-from elearning.coverage.models import CommuneProfile, ReconciliationRun, Rollup, RollupTotal
+from elearning.coverage.models import CommuneProfile, ReconciliationRun, Rollup, RollupYear
 from elearning.progress.models import ContentProgress
 from tests.factories.coverage import PlanFactory, complete
 
@@ -29,8 +29,8 @@ def test_generator_writes_learners_and_builds_rollups(communes):
     assert CommuneProfile.objects.filter(is_sample=True).count() == 5
     assert Rollup.objects.filter(level="commune").exists()
     assert Rollup.objects.filter(level="province").exists()
-    assert RollupTotal.objects.filter(level="province").exists()
-    built = Rollup.objects.count() + RollupTotal.objects.count()
+    assert RollupYear.objects.filter(level="province").exists()
+    built = Rollup.objects.count() + RollupYear.objects.count()
     assert ReconciliationRun.objects.get().corrected == built
     # The rollups it built are exactly what a reconciliation would build.
     call_command("generate_coverage_data", learners=0, progress=0, communes=5, stdout=out)

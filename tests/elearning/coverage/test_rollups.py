@@ -1,11 +1,13 @@
 """Rollups follow the raw rows: a completion shows in the report after its task runs, the
-nightly reconciliation puts a corrupted rollup right and says so, and both are idempotent."""
+nightly reconciliation puts a corrupted rollup right and says so, and both are idempotent. A
+cell's year (RollupYear, what tables of units read) follows its months."""
 
 from django.db.models import Sum
+from django.utils import timezone
 
-from elearning.coverage import selectors, services
+from elearning.coverage import figures_cache, selectors, services
 from elearning.coverage.changes import commune_changed
-from elearning.coverage.models import ReconciliationRun, Rollup
+from elearning.coverage.models import ReconciliationRun, Rollup, RollupYear
 from elearning.coverage.tasks import reconcile_rollups, refresh_commune_rollups
 from tests.factories.coverage import PlanFactory, complete, indicator, months_ago, profile
 
@@ -116,3 +118,61 @@ def test_reconciliation_of_clean_rollups_corrects_nothing(communes, ninh_binh):
     complete(commune=communes[0], people=5)
     services.refresh_commune_rollups(commune_id=communes[0].pk)
     assert services.reconcile_rollups().corrected == 0
+
+
+def test_a_cells_year_holds_its_months_side_by_side(communes, ninh_binh):
+    earlier, now = months_ago(1), months_ago(0)
+    complete(commune=communes[0], people=5, when=earlier)
+    complete(commune=communes[0], people=7, when=now)
+    services.refresh_commune_rollups(commune_id=communes[0].pk)
+
+    for level, unit in (("commune", communes[0]), ("province", ninh_binh)):
+        years = RollupYear.objects.filter(level=level, unit=unit, indicator=indicator("reach"))
+        by_month = {
+            (year.year, month): getattr(year, f"numerator_{month:02}")
+            for year in years
+            for month in range(1, 13)
+        }
+        assert by_month[(earlier.year, earlier.month)] == 5
+        assert by_month[(now.year, now.month)] == 7
+        assert sum(by_month.values()) == 12
+        assert sum(year.numerator for year in years) == 12
+
+
+def test_reconciliation_mends_a_corrupted_year_and_the_table_reads_the_mended_one(
+    communes, ninh_binh
+):
+    profile(communes[0], population=100)
+    plan = PlanFactory(scope_unit=ninh_binh)
+    complete(commune=communes[0], people=8)
+    services.refresh_commune_rollups(commune_id=communes[0].pk)
+    month = f"numerator_{timezone.localdate().month:02}"
+    RollupYear.objects.filter(level="commune", unit=communes[0]).update(**{month: 999})
+    area = selectors.area_for(plan=plan, scope=selectors.ReaderScope(unit=None))
+
+    def table_reach():
+        figures_cache.bump()
+        row = next(r for r in selectors.area_rows(area=area) if r.unit == communes[0])
+        return row.figures["reach"].numerator
+
+    assert table_reach() == 999
+    assert services.reconcile_rollups().corrected >= 1
+    assert table_reach() == 8
+
+
+def test_a_plan_of_two_years_counts_both_in_its_commune_table(communes, ninh_binh):
+    profile(communes[0], population=100)
+    profile(communes[1], population=100)
+    older, recent = months_ago(13), months_ago(0)
+    plan = PlanFactory(scope_unit=ninh_binh, year=older.year, end_year=recent.year)
+    complete(commune=communes[0], people=6, when=older)
+    complete(commune=communes[0], people=7, when=recent)
+    complete(commune=communes[1], people=5, when=older)
+    for commune in communes[:2]:
+        services.refresh_commune_rollups(commune_id=commune.pk)
+    area = selectors.area_for(plan=plan, scope=selectors.ReaderScope(unit=None))
+
+    rows = {row.unit: row for row in selectors.area_rows(area=area) if row.unit}
+    assert rows[communes[0]].figures["reach"].numerator == 13
+    assert rows[communes[1]].figures["reach"].numerator == 5
+    assert reach_of(plan).numerator == 18
