@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db import connection, transaction
 
 from elearning.accounts.choices import Audience
+from elearning.coverage.models import Rollup, RollupYear
 
 from .rows import COMPLETED_SHARE, PASSED_SHARE, PREFIX, READ_SHARE, STAFF_SHARE
 
@@ -309,3 +310,18 @@ def write_learners(*, sizes, communes, pages, start, span, year, out) -> dict:
         "certificates": counts["certificate"],
         "receipts": counts["receipt"],
     }
+
+
+def vacuum_rollups() -> str:
+    """VACUUM (ANALYZE) the rollup tables the reconciliation just wrote, where allowed (on
+    PostgreSQL, outside a transaction): the unit tables read them by index only once the
+    visibility map is set, which autovacuum would do later or, on a server without it, never
+    (the cold commune table of Hồ Chí Minh: 410 ms before, 339 after, on a slow machine).
+    Returns what it did, for the command's output."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return ""
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        for model in (Rollup, RollupYear):
+            cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+    return f"Rollup tables vacuumed in {time.perf_counter() - started:.1f} s."

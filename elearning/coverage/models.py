@@ -198,7 +198,7 @@ class CommuneProfile(models.Model):
 
 
 class RollupCell(models.Model):
-    """What a monthly rollup cell and its all-months total share: one figure per indicator,
+    """What a monthly rollup cell and its year (RollupYear) share: one figure per indicator,
     unit (a current commune, or a province summing its communes), agency and subject."""
 
     class Level(models.TextChoices):

@@ -186,9 +186,9 @@ def _sync(cursor, *, level, unit_ids=None, table=ROLLUP, keys=KEYS, values=COUNT
     if connection.vendor == "postgresql":
         cursor.execute(f"CREATE INDEX ON coverage_fresh (unit_id, indicator_id, {when})")
         cursor.execute("ANALYZE coverage_fresh")
-    # The reports' examples give a monthly cell's month; a year's corrections follow its months'.
-    stored_period = f"{table}.period" if when == "period" else "NULL"
-    fresh_period = "f.period" if when == "period" else "NULL"
+    # The report's examples give a monthly cell's month, a year row's year (and its sums: a
+    # year whose months were wrong but whose sum was right shows the same number twice).
+    stored_period, fresh_period = f"{table}.{when}", f"f.{when}"
     same_cell = " AND ".join(f"{table}.{key} = f.{key}" for key in keys)
     scope, params = f"{table}.level = %s", [level]
     if unit_ids is not None:
@@ -231,7 +231,7 @@ def _sync(cursor, *, level, unit_ids=None, table=ROLLUP, keys=KEYS, values=COUNT
                     "level": level,
                     "unit": unit,
                     "indicator": indicator,
-                    "period": str(period) if period else "",  # "": a total
+                    "period": str(period),  # a month (2026-07-01) or a year (2026)
                     "stored": stored,
                     "fresh": fresh,
                 }

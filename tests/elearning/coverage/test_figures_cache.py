@@ -5,7 +5,7 @@ makes the next read recompute. Scope and "<5" are the same on a cached read."""
 from django.urls import reverse
 
 from elearning.coverage import selectors, services
-from elearning.coverage.models import Rollup
+from elearning.coverage.models import MONTHS, Rollup, RollupYear
 from tests.factories.coverage import PlanFactory, complete, indicator, profile, reader
 
 COUNTRY = selectors.ReaderScope(unit=None)
@@ -21,6 +21,12 @@ def reach_by_commune(plan, unit=None):
     return {row.unit.pk: row.figures["reach"] for row in selectors.area_rows(area=area)}
 
 
+def change_behind_the_services_back(**cells):
+    """Rollup cells changed without a refresh, monthly and yearly (unit tables read years)."""
+    Rollup.objects.filter(**cells).update(numerator=99)
+    RollupYear.objects.filter(**cells).update(**{f"numerator_{m:02}": 99 for m in MONTHS})
+
+
 def test_a_second_read_is_cached_and_a_refresh_invalidates_it(communes, ninh_binh):
     profile(communes[0], population=100)
     plan = PlanFactory(scope_unit=ninh_binh)
@@ -30,7 +36,7 @@ def test_a_second_read_is_cached_and_a_refresh_invalidates_it(communes, ninh_bin
     assert reach_by_commune(plan)[communes[0].pk].numerator == 10
 
     # A cell changed behind the services' back: the cached figures do not see it...
-    Rollup.objects.filter(indicator=indicator("reach")).update(numerator=99)
+    change_behind_the_services_back(indicator=indicator("reach"))
     assert reach(plan).numerator == 10
     assert reach_by_commune(plan)[communes[0].pk].numerator == 10
 
@@ -65,7 +71,7 @@ def test_a_reconciliation_that_changes_nothing_keeps_the_cache(communes, ninh_bi
     assert reach(plan).numerator == 10
     assert services.reconcile_rollups().corrected == 0
     # Not bumped: the cached figures are still read (this drift is the next run's to fix).
-    Rollup.objects.filter(indicator=indicator("reach")).update(numerator=99)
+    change_behind_the_services_back(indicator=indicator("reach"))
     assert reach(plan).numerator == 10
 
 
@@ -129,8 +135,8 @@ def test_a_refresh_in_one_province_keeps_the_others_cached(communes, ninh_binh, 
     assert reach(plan, unit=ninh_binh).numerator == 10
     assert reach(plan).numerator == 20
     # Hà Nội's cell changed behind the services' back: what its cached pages still show.
-    Rollup.objects.filter(unit=hanoi_commune).update(numerator=99)
-    Rollup.objects.filter(unit=ha_noi).update(numerator=99)
+    change_behind_the_services_back(unit=hanoi_commune)
+    change_behind_the_services_back(unit=ha_noi)
 
     complete(commune=communes[0], people=5)  # a completion in Ninh Bình
     services.refresh_commune_rollups(commune_id=communes[0].pk)

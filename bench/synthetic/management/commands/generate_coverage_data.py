@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bench.synthetic.generate import Sizes, generate
 from bench.synthetic.guard import holds_real_learners
+from bench.synthetic.sql import vacuum_rollups
 from elearning.coverage import services
 
 
@@ -65,3 +66,6 @@ class Command(BaseCommand):
                 f"Rollups: {run.cells:,} cells, {run.corrected:,} written, "
                 f"in {time.perf_counter() - started:.1f} s."
             )
+            done = vacuum_rollups()
+            if done:
+                self.stdout.write(done)
