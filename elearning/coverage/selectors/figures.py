@@ -23,6 +23,7 @@ from .scope import Area
 
 SUPPRESSED = "<5"
 STAFF = tuple(Audience.staff())
+STAFF_ORDER = {agency: index for index, agency in enumerate(STAFF)}
 WITHHELD = "*"
 
 
@@ -238,11 +239,12 @@ def figures_of(
                     key=(IndicatorCode.LEGAL_DISSEMINATED, doc_id),
                 )
             )
-    agencies = [a for a in STAFF if a in inputs.headcounts] + [
-        a
-        for (code, a, _s) in totals
-        if code == IndicatorCode.STAFF_TRAINED and a not in inputs.headcounts
-    ]
+    # Agencies with a headcount, then those with trained staff only, each in STAFF's order
+    # (not the order the rollups were read in, which the database may change).
+    trained = {a for (code, a, _s) in totals if code == IndicatorCode.STAFF_TRAINED}
+    agencies = [a for a in STAFF if a in inputs.headcounts] + sorted(
+        trained - set(inputs.headcounts), key=lambda a: (STAFF_ORDER.get(a, len(STAFF)), a)
+    )
     staff = {a: totals.get((IndicatorCode.STAFF_TRAINED, a, 0), [0, 0])[0] for a in agencies}
     figures.append(
         Figure(
