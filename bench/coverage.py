@@ -7,9 +7,9 @@
     .venv/bin/python bench/coverage.py [--repeat 15] [--skip-reconcile]
 
 Measures, in one run: the floor (the reader's account page in the same admin: the cost of a
-signed-in admin page on this machine now, each page's time is also given as a multiple of it,
-with the load average at the start and the end), the plan list, the plan overview, the commune table (as a page and as
-XLSX) and a commune's overview as a reader gets them (Django's
+signed-in admin page on this machine now; each page's cold time is also given as a multiple
+of it, with the load average at the start and the end), the plan list, the plan overview, the
+commune table (as a page and as XLSX) and a commune's overview as a reader gets them (Django's
 test client, whole request through the admin) cold (the figures cache just invalidated, as after
 any rollup change) and warm (nothing changed since the last read), the rollup read against the
 direct aggregate of the raw rows for the same figure (and checks they agree), and the nightly

@@ -253,6 +253,11 @@ class Rollup(RollupCell):
 
 
 MONTHS = range(1, 13)
+# RollupYear's month columns, as the sync writes them and the tables read them: its twelve
+# numerators, then its twelve denominators.
+MONTH_COUNTS = tuple(
+    f"{count}_{month:02}" for count in ("numerator", "denominator") for month in MONTHS
+)
 
 
 class RollupYear(RollupCell):
@@ -263,10 +268,9 @@ class RollupYear(RollupCell):
 
     year = models.PositiveSmallIntegerField(_("year"))
     # Twenty-four columns spelt out by a loop: the class body is a plain namespace.
-    for _month in MONTHS:
-        locals()[f"numerator_{_month:02}"] = models.IntegerField(default=0)
-        locals()[f"denominator_{_month:02}"] = models.IntegerField(default=0)
-    del _month
+    for _column in MONTH_COUNTS:
+        locals()[_column] = models.IntegerField(default=0)
+    del _column
 
     class Meta:
         verbose_name = _("rollup year")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from .models import MONTHS, Indicator, Rollup, RollupYear
+from .models import MONTH_COUNTS, MONTHS, Indicator, Rollup, RollupYear
 from .sources import MEASURES
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,6 @@ CELL = ("level", "unit_id", "indicator_id", "audience", "subject_id")
 KEYS = (*CELL, "period")
 YEAR_KEYS = (*CELL, "year")
 COUNTS = ("numerator", "denominator")
-MONTH_COUNTS = tuple(f"{count}_{month:02}" for count in COUNTS for month in MONTHS)
 COLUMNS = KEYS + COUNTS
 TYPES = {
     "level": "varchar(16)",

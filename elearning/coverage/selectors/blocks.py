@@ -129,8 +129,8 @@ class Relations:
 
 def protect_cells(values: dict, relations: Relations, small: set) -> set:
     """The cells to hide in one table of counts: values maps a cell to its counts (people,
-    (n, d); a cell absent counts nobody), relations are its sums (parts, total) with total = the sum of the parts. Small
-    cells are hidden (small: those cells, found as the table is made), then in every sum that
+    (n, d); a cell absent counts nobody), relations are its sums (parts, total) with total =
+    the sum of the parts. Small cells are hidden (small: those cells, found as the table is made), then in every sum that
     hides anything the smallest shown parts until it hides at least two cells and its hidden
     parts hold at least SUPPRESS_BELOW people (in each count), or its total is hidden too (a
     subtotal whose parts are all hidden is hidden with them). Totals that are no part of
@@ -152,7 +152,7 @@ def protect_cells(values: dict, relations: Relations, small: set) -> set:
             shown = sorted(
                 (p for p in parts if p not in hidden),
                 # The smallest first; zeros last, as hiding them adds little.
-                key=lambda p: (p not in values or not any(values[p]), sum(values.get(p, NOTHING))),
+                key=lambda p: (not any(values.get(p, NOTHING)), sum(values.get(p, NOTHING))),
             )
             added = []
             while shown and _exposed(values, part_set, total, hidden):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from elearning.coverage.choices import IndicatorCode, ModelType
 from elearning.coverage.models import (
-    MONTHS,
+    MONTH_COUNTS,
     CommuneProfile,
     Denominator,
     Indicator,
@@ -185,12 +185,6 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     return inputs, series
 
 
-# A year's columns as RollupYear spells them: its twelve numerators, then its denominators.
-MONTH_COLUMNS = [
-    f"{count}_{month:02}" for count in ("numerator", "denominator") for month in MONTHS
-]
-
-
 def _plain_rows(queryset) -> list[tuple]:
     """The rows of a values_list of plain integers and strings, read with the database's own
     cursor: Django's converters (an int() of each int) took a third of a large read."""
@@ -224,7 +218,7 @@ def _add_children_months(queries, area: Area, inputs: dict, *, codes: dict, key_
             queryset.filter(year__in=years)
             .order_by()
             .values_list(
-                "unit_id", "level", "indicator_id", "audience", "subject_id", "year", *MONTH_COLUMNS
+                "unit_id", "level", "indicator_id", "audience", "subject_id", "year", *MONTH_COUNTS
             )
         )
         for row in _plain_rows(rows):
@@ -234,7 +228,7 @@ def _add_children_months(queries, area: Area, inputs: dict, *, codes: dict, key_
             cell_key = cell_keys.get(raw)
             if cell_key is None:
                 cell_key = cell_keys[raw] = (codes[indicator_id], audience, subject_id)
-            people, denominators = row[6:18], row[18:30]
+            people, denominators = row[6:18], row[18:30]  # MONTH_COUNTS: numerators first
             monthly = inputs[key].monthly
             if len(years) > 1:  # a plan of several years: its months year after year
                 earlier, later = padding[year]
