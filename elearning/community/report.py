@@ -13,12 +13,11 @@ from datetime import datetime
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 
 from elearning.coverage.choices import IndicatorCode
-from elearning.coverage.exports import neutralise
-from elearning.coverage.selectors import SUPPRESSED, Area, Figure
+from elearning.coverage.exports import HiddenCells, neutralise
+from elearning.coverage.selectors import SUPPRESSED, WITHHELD, Area, Figure
 from elearning.coverage.selectors.suppression import protect
 
 from .choices import SessionStatus
@@ -116,18 +115,21 @@ def headings() -> list[str]:
     ]
 
 
-FLAG_FILL = PatternFill("solid", fgColor="DDDDDD")
-
-
 def xlsx_sheet(*, book, area: Area) -> None:
     """The sessions sheet of the coverage report's XLSX (settings.COVERAGE_XLSX_SHEETS): the
-    same rows as the page; a hidden count is an empty grey cell with a note, as on the other
-    sheets."""
+    same rows as the page; a hidden count is an empty grey cell with its reason, as on the
+    other sheets."""
     sheet = book.create_sheet(_("Community sessions")[:31])
     for column, heading in enumerate([*headings(), _("Note")], start=1):
         cell = sheet.cell(row=1, column=column, value=neutralise(heading))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    hidden = HiddenCells(
+        {
+            SUPPRESSED: _("Fewer than 5 people: not shown."),
+            WITHHELD: _("Withheld so that a figure below 5 cannot be worked out from the total."),
+        }
+    )
     for number, row in enumerate(session_rows(area=area), start=2):
         sheet.cell(row=number, column=1, value=neutralise(row.commune))
         date = sheet.cell(row=number, column=2, value=row.starts_at.replace(tzinfo=None))
@@ -140,14 +142,9 @@ def xlsx_sheet(*, book, area: Area) -> None:
                 cell.value, cell.number_format = value, "#,##0"
             else:
                 marks.add(value)
-                cell.fill = FLAG_FILL
-                note = (
-                    _("Fewer than 5 people: not shown.")
-                    if value == SUPPRESSED
-                    else _("Withheld so that a figure below 5 cannot be worked out from the total.")
-                )
-                cell.comment = Comment(f"{value}: {note}", "Chung Tay")
+                hidden.flag(cell, value)
         sheet.cell(row=number, column=6, value=" ".join(sorted(marks)) or None)
+    hidden.add_to(sheet)
     for letter, width in zip("ABCDEF", (28, 18, 22, 16, 14, 8), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "B2"

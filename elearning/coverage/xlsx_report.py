@@ -1,7 +1,7 @@
 """The XLSX a reader sends upward: a title block (plan, issuing body, area, period, "as of",
 each indicator's definition, the small-count rule) and a sheet per view (overview, units,
 agencies) with Vietnamese names, real numbers in numeric cells, hidden figures left empty and
-flagged (grey, with a note), column widths and a frozen header. Text cells are neutralised so
+flagged (grey, with their reason when selected), column widths and a frozen header. Text cells are neutralised so
 none can run as a formula."""
 
 import io
@@ -10,39 +10,38 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 
 from .choices import IndicatorCode, definitions
-from .exports import neutralise
+from .exports import HiddenCells, neutralise
 from .report_document import figure_headings
-from .selectors import SUPPRESSED
+from .selectors import SUPPRESSED, WITHHELD
 
-FLAG_FILL = PatternFill("solid", fgColor="DDDDDD")
 BOLD = Font(bold=True)
 
 
-def _note(mark) -> str:
-    if mark == SUPPRESSED:
-        return _("Fewer than 5 people: not shown.")
-    return _(
-        "Withheld so that a figure below 5 cannot be worked out from a total or from another "
-        "period."
+def _hidden_cells() -> HiddenCells:
+    return HiddenCells(
+        {
+            SUPPRESSED: _("Fewer than 5 people: not shown."),
+            WITHHELD: _(
+                "Withheld so that a figure below 5 cannot be worked out from a total or from "
+                "another period."
+            ),
+        }
     )
 
 
-def _put(sheet, row, column, value):
-    """A number as a number; "<5"/"*" as an empty, grey cell with a note; text neutralised."""
+def _put(sheet, row, column, value, hidden: HiddenCells):
+    """A number as a number; "<5"/"*" as an empty, grey cell (hidden); text neutralised."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         cell.value = value
         cell.number_format = "0.0" if isinstance(value, float) else "#,##0"
     elif value in (None, ""):
         cell.value = None
-    elif isinstance(value, str) and value in (SUPPRESSED, "*"):
-        cell.value = None
-        cell.fill = FLAG_FILL
-        cell.comment = Comment(f"{value}: {_note(value)}", "Chung Tay")
+    elif isinstance(value, str) and value in hidden.notes:
+        hidden.flag(cell, value)
     else:
         cell.value = neutralise(str(value))
     return cell
@@ -54,19 +53,21 @@ def _table(sheet, headings, rows, widths):
         cell = sheet.cell(row=1, column=column, value=neutralise(str(heading)))
         cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    hidden = _hidden_cells()
     for row_number, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             if column == len(headings):  # the note: the marks as text
                 sheet.cell(row=row_number, column=column, value=value or None)
             else:
-                _put(sheet, row_number, column, value)
+                _put(sheet, row_number, column, value, hidden)
+    hidden.add_to(sheet)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = width
     sheet.freeze_panes = "B2"
 
 
 def _flags(values) -> str:
-    return " ".join(sorted({v for v in values if v in (SUPPRESSED, "*")}))
+    return " ".join(sorted({v for v in values if v in (SUPPRESSED, WITHHELD)}))
 
 
 def workbook(*, overview, rows, units_label: str) -> bytes:

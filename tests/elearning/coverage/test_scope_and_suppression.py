@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from elearning.coverage import services
 from tests.factories.accounts import UserFactory
 from tests.factories.coverage import PlanFactory, complete, profile, reader
+from tests.spreadsheets import hidden_reason
 
 
 @pytest.fixture
@@ -147,9 +148,11 @@ def test_small_counts_show_as_less_than_5_on_the_page_and_in_exports(
     book = xlsx_book(client.get(overview_url(country_plan, unit=communes[1], export="xlsx")))
     sheet = book["Tổng quan"]
     reach_row = next(row for row in sheet.iter_rows() if row[0].value == reach.label)
-    # Left empty, flagged grey with a note, never "<5" text in a numeric column.
+    # Left empty, flagged grey with its reason, never "<5" text in a numeric column.
     assert reach_row[1].value is None and reach_row[4].value is None
-    assert "<5" in reach_row[1].comment.text and reach_row[6].value == "<5"
+    assert reach_row[1].fill.fgColor.rgb.endswith("DDDDDD")
+    assert hidden_reason(reach_row[1]) == "<5: Dưới 5 người: không hiển thị."
+    assert reach_row[6].value == "<5" and hidden_reason(reach_row[0]) is None
     rows = csv_rows(client.get(overview_url(country_plan, unit=communes[1], export="csv")))
     reach_row = next(row for row in rows if row[0] == reach.label)
     assert reach_row[1] == "<5" and reach_row[4] == "<5"
