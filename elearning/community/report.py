@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font
 
 from elearning.coverage.choices import IndicatorCode
-from elearning.coverage.exports import HiddenCells, neutralise
-from elearning.coverage.selectors import SUPPRESSED, WITHHELD, Area, Figure
+from elearning.coverage.exports import neutralise
+from elearning.coverage.selectors import Area, Figure
 from elearning.coverage.selectors.suppression import protect
+from elearning.coverage.xlsx_hidden import HiddenCells
 
 from .choices import SessionStatus
 from .models import CommunitySession
@@ -125,10 +126,7 @@ def xlsx_sheet(*, book, area: Area) -> None:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     hidden = HiddenCells(
-        {
-            SUPPRESSED: _("Fewer than 5 people: not shown."),
-            WITHHELD: _("Withheld so that a figure below 5 cannot be worked out from the total."),
-        }
+        withheld_because=_("Withheld so that a figure below 5 cannot be worked out from the total.")
     )
     for number, row in enumerate(session_rows(area=area), start=2):
         sheet.cell(row=number, column=1, value=neutralise(row.commune))

@@ -1,8 +1,8 @@
 """The XLSX a reader sends upward: a title block (plan, issuing body, area, period, "as of",
 each indicator's definition, the small-count rule) and a sheet per view (overview, units,
 agencies) with Vietnamese names, real numbers in numeric cells, hidden figures left empty and
-flagged (grey, with their reason when selected), column widths and a frozen header. Text cells are neutralised so
-none can run as a formula."""
+flagged (grey, with their reason when selected: xlsx_hidden), column widths and a frozen
+header. Text cells are neutralised so none can run as a formula."""
 
 import io
 
@@ -13,22 +13,20 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .choices import IndicatorCode, definitions
-from .exports import HiddenCells, neutralise
+from .exports import neutralise
 from .report_document import figure_headings
 from .selectors import SUPPRESSED, WITHHELD
+from .xlsx_hidden import HiddenCells
 
 BOLD = Font(bold=True)
 
 
 def _hidden_cells() -> HiddenCells:
     return HiddenCells(
-        {
-            SUPPRESSED: _("Fewer than 5 people: not shown."),
-            WITHHELD: _(
-                "Withheld so that a figure below 5 cannot be worked out from a total or from "
-                "another period."
-            ),
-        }
+        withheld_because=_(
+            "Withheld so that a figure below 5 cannot be worked out from a total or from "
+            "another period."
+        )
     )
 
 
@@ -40,7 +38,7 @@ def _put(sheet, row, column, value, hidden: HiddenCells):
         cell.number_format = "0.0" if isinstance(value, float) else "#,##0"
     elif value in (None, ""):
         cell.value = None
-    elif isinstance(value, str) and value in hidden.notes:
+    elif value in hidden:
         hidden.flag(cell, value)
     else:
         cell.value = neutralise(str(value))

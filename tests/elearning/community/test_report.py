@@ -128,9 +128,11 @@ def test_the_xlsx_has_a_sessions_sheet_with_the_same_rule(client, plan, sessions
     assert stall[3].value == 20 and stall[4].value == 0  # numbers, not text
     assert stall[1].value.year == sessions[2].starts_at.year  # a real date cell
     small = rows[("Phường Hoa Lư", "Họp dân")]
-    assert small[3].value is None and hidden_reason(small[3]).startswith("<5: ")
+    assert small[3].value is None and hidden_reason(small[3]) == "<5: Dưới 5 người: không hiển thị."
     talk = rows[("Phường Hoa Lư", "Nói chuyện chuyên đề")]
-    assert talk[3].value is None and hidden_reason(talk[3]).startswith("*: ")
+    assert talk[3].value is None and hidden_reason(talk[3]) == (
+        "*: Ẩn thêm để không thể suy ra số liệu dưới 5 từ số tổng."
+    )
     assert hidden_reason(talk[4]) is None
     assert talk[4].value == 6
     assert {small[5].value, talk[5].value} == {"<5", "*"}

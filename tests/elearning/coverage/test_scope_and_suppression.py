@@ -158,11 +158,17 @@ def test_small_counts_show_as_less_than_5_on_the_page_and_in_exports(
     assert reach_row[1] == "<5" and reach_row[4] == "<5"
 
     book = xlsx_book(client.get(areas_url(country_plan, unit=communes[1].province, export="xlsx")))
-    by_name = {row[0]: row for row in list(book["Theo xã"].iter_rows(values_only=True))[1:]}
+    cells = {row[0].value: row for row in list(book["Theo xã"].iter_rows())[1:]}
+    by_name = {name: [cell.value for cell in row] for name, row in cells.items()}
     assert by_name["Xã Gia Viễn"][2] is None and by_name["Xã Gia Viễn"][-1] == "<5"
+    assert hidden_reason(cells["Xã Gia Viễn"][2]) == "<5: Dưới 5 người: không hiển thị."
     # 12 of 1000, withheld: the province's 15 minus it would give Gia Viễn's 3.
     assert by_name["Phường Hoa Lư"][2] is None and by_name["Phường Hoa Lư"][-1] == "*"
+    assert hidden_reason(cells["Phường Hoa Lư"][2]) == (
+        "*: Ẩn thêm để không thể suy ra số liệu dưới 5 từ một số tổng hoặc từ kỳ báo cáo khác."
+    )
     assert by_name["Xã Kim Sơn"][2] == 0.0  # a real number in a numeric cell
+    assert hidden_reason(cells["Xã Kim Sơn"][2]) is None
 
 
 def test_five_people_are_shown(client, communes, ninh_binh):
