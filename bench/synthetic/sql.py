@@ -16,7 +16,6 @@ from django.apps import apps
 from django.db import connection, transaction
 
 from elearning.accounts.choices import Audience
-from elearning.coverage.models import Rollup, RollupYear
 
 from .rows import COMPLETED_SHARE, PASSED_SHARE, PREFIX, READ_SHARE, STAFF_SHARE
 
@@ -322,6 +321,6 @@ def vacuum_rollups() -> str:
         return ""
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        for model in (Rollup, RollupYear):
-            cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+        for label in ("coverage.Rollup", "coverage.RollupYear"):
+            cursor.execute(f"VACUUM (ANALYZE) {_table(label)}")
     return f"Rollup tables vacuumed in {time.perf_counter() - started:.1f} s."

@@ -128,15 +128,15 @@ class Relations:
 
 
 def protect_cells(values: dict, relations: Relations, small: set) -> set:
-    """The cells to hide in one table of counts: values maps a cell to its counts (people,
-    (n, d); a cell absent counts nobody), relations are its sums (parts, total) with total =
-    the sum of the parts. Small cells are hidden (small: those cells, found as the table is made), then in every sum that
-    hides anything the smallest shown parts until it hides at least two cells and its hidden
-    parts hold at least SUPPRESS_BELOW people (in each count), or its total is hidden too (a
-    subtotal whose parts are all hidden is hidden with them). Totals that are no part of
-    anything (the area) are never hidden. Sums are gone through in order until none changes;
-    one none of whose cells was hidden since it was last seen to hide enough is not looked at
-    again (the same answer, a fraction of the work on a table of 200 communes)."""
+    """The cells to hide in one table of counts: values maps a cell to its counts (people, (n, d); a
+    cell absent counts nobody), relations are its sums (parts, total) with total = the sum of the
+    parts. Small cells are hidden (small: those cells, found as the table is made), then in every
+    sum that hides anything the smallest shown parts until it hides at least two cells and its
+    hidden parts hold at least SUPPRESS_BELOW people (in each count), or its total is hidden too (a
+    subtotal whose parts are all hidden is hidden with them). Totals that are no part of anything
+    (the area) are never hidden. Sums are gone through in order until none changes; one none of
+    whose cells was hidden since it was last seen to hide enough is not looked at again (the same
+    answer, a fraction of the work on a table of 200 communes)."""
     hidden = set(small)
     containing = relations.containing
     to_look_at = {index for cell in hidden for index in containing.get(cell, ())}
