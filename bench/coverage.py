@@ -18,10 +18,13 @@ production; without it the cache is in-process memory.
 """
 
 import argparse
+import gc
 import os
 import statistics
 import sys
 import time
+import uuid
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -36,6 +39,7 @@ from django.db import connection  # noqa: E402
 from django.db.models import Count, Sum  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from elearning.accounts.choices import AgeBand  # noqa: E402
 from elearning.coverage import figures_cache, selectors, services  # noqa: E402
@@ -46,6 +50,7 @@ from elearning.coverage.models import (  # noqa: E402
     Rollup,
     RollupYear,
 )
+from elearning.coverage.periods import plan_period  # noqa: E402
 from elearning.geo.models import AdminUnit  # noqa: E402
 from elearning.progress.models import ContentProgress  # noqa: E402
 
@@ -100,6 +105,64 @@ def setup():
     return admin, reader, country, province, largest["n"]
 
 
+class Completions:
+    """Real completions in a province, one before each request: a guest (a new person) who
+    completed a community lesson with a course's quiz in the plan's last month, in one of a few
+    communes in turn, then the rollup refresh a worker would run (reach and the course's quiz
+    cells change, and the province's generation is bumped). Removed again at the end."""
+
+    def __init__(self, province, plan):
+        communes = list(
+            AdminUnit.objects.current().communes().filter(province=province).order_by("pk")[:5]
+        )
+        self.examples = [
+            ContentProgress.objects.filter(
+                commune=commune,
+                content_audience="community",
+                age_band__in=AgeBand.reach_bands(),
+                completed_at__isnull=False,
+                course__isnull=False,
+                best_score__isnull=False,
+                passed=True,
+            ).first()
+            for commune in communes
+        ]
+        self.examples = [example for example in self.examples if example is not None]
+        end = plan_period(plan).end
+        self.when = timezone.make_aware(datetime(end.year, end.month, 15, 12))
+        self.made = []
+
+    def complete_one(self):
+        example = self.examples[len(self.made) % len(self.examples)]
+        row = ContentProgress.objects.create(
+            learner=None,
+            visitor_key=f"bench-{uuid.uuid4().hex}",
+            content_id=example.content_id,
+            course_id=example.course_id,
+            content_audience=example.content_audience,
+            progress=1,
+            completed_at=self.when,
+            best_score=example.best_score,
+            passed=True,
+            attempt_count=1,
+            commune_id=example.commune_id,
+            audience=example.audience,
+            age_band=example.age_band,
+            created_at=self.when,
+            updated_at=self.when,
+        )
+        self.made.append(row.pk)
+        services.refresh_commune_rollups(commune_id=example.commune_id)
+        # A worker runs the refresh, not the web process: its garbage is not the page's to
+        # collect.
+        gc.collect()
+
+    def remove(self):
+        ContentProgress.objects.filter(pk__in=self.made).delete()
+        for example in self.examples:
+            services.refresh_commune_rollups(commune_id=example.commune_id)
+
+
 def direct_reach(commune_ids) -> int:
     """The reach numerator straight from the raw rows (what the rollups spare a page)."""
     return (
@@ -144,8 +207,6 @@ def main():
         AdminUnit.objects.current().communes().filter(province=province).order_by("name").first()
     )
     if options.freeze_gc:
-        import gc
-
         gc.collect()
         gc.freeze()
         print(f"gc frozen: {gc.get_freeze_count():,} start-up objects")
@@ -236,6 +297,26 @@ def main():
         f"\ncommune table of {province} after a change in {elsewhere}: "
         f"{after_elsewhere:.0f} ms median, {after_elsewhere_p95:.0f} ms p95"
     )
+    # What a reader meets while completions stream in in their own province: each request
+    # follows a real completion there and its refresh (not timed), so its tables are
+    # recomputed, with the counts the completion did not change taken from
+    # figures_cache.CountMemo.
+    completions = Completions(province, country)
+    print(f"\nafter a completion in {province} (a learner's lesson and quiz, refreshed):")
+    print("| page | median ms | p95 ms | × floor |")
+    print("|---|---|---|---|")
+    try:
+        for name, (who, url) in pages.items():
+            if "commune" not in name:
+                continue
+            _r, after, after_p95 = timed(
+                lambda who=who, url=url: fetch(who, url),
+                options.repeat,
+                before=completions.complete_one,
+            )
+            print(f"| {name} | {after:.0f} | {after_p95:.0f} | {after / floor:.1f} |")
+    finally:
+        completions.remove()
 
     # The same figure both ways, in the same run.
     key_communes = list(

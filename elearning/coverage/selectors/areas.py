@@ -137,24 +137,32 @@ def _hidden_by_blocks(area: Area, inputs: dict, unit_ids: list, groups: dict) ->
     if area.period is None:
         return {}
     children = {pk: inputs[pk].monthly for pk in unit_ids}
-    return dict(hidden_by_blocks(children, groups, area.period))
+    return dict(hidden_by_blocks(children, groups, area.period, memo=figures_cache.CountMemo()))
 
 
-def _inputs_and_blocks(area: Area, units: list) -> tuple[dict, Inputs, dict, dict]:
-    """Each unit's inputs, the area's (its units' added up, with what is the area's own), what
-    the blocks withhold and the units' former districts, cached together: the months are needed
-    for the blocks only, and dropped before caching (unpickling a large province's months on
-    every read cost more than the rest of the warm page); the districts change only with a new
-    import of the administrative units (then within figures_cache.TIMEOUT)."""
+def _inputs_and_blocks(area: Area, units: list, groups: dict) -> tuple[dict, Inputs, dict]:
+    """Each unit's inputs, the area's (its units' added up, with what is the area's own) and
+    what the blocks withhold, cached together: the months are needed for the blocks only, and
+    dropped before caching (unpickling a large province's months on every read cost more than
+    the rest of the warm page)."""
     unit_ids = [unit.pk for unit in units]
-    districts = {} if area.is_country else former_districts(area.commune_ids)
     inputs = collect(area, children=True)[0]
     whole = _sum_inputs([inputs[pk] for pk in unit_ids] + ([inputs[ALL]] if ALL in inputs else []))
-    hidden = _hidden_by_blocks(area, inputs, unit_ids, _district_groups(units, districts))
+    hidden = _hidden_by_blocks(area, inputs, unit_ids, groups)
     whole.unaligned = hidden.pop("area", set())
     for unit_inputs in inputs.values():
         unit_inputs.monthly = {}
-    return inputs, whole, hidden, districts
+    return inputs, whole, hidden
+
+
+def _former_districts(area: Area) -> dict:
+    """The units' former districts: they change only with a new import of the administrative
+    units (then within figures_cache.TIMEOUT), not with a completion."""
+    if area.is_country:
+        return {}
+    return figures_cache.get_or_compute_apart_from_rollups(
+        "districts", area.commune_ids, lambda: former_districts(area.commune_ids)
+    )
 
 
 def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, list[AreaRow]]:
@@ -178,13 +186,14 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
         ).values_list("to_unit_id", "from_unit__name"):
             names[to_id].append(name)
         formerly = {pk: sorted(n) for pk, n in names.items()}
-    inputs, whole, hidden, districts = figures_cache.get_or_compute(
-        # A name of its own: entries under "unit-table:" by the code before hold another shape.
-        f"unit-table-v2:{area.period.cache_key if area.period else ''}",
-        area.commune_ids,
-        lambda: _inputs_and_blocks(area, units),
-    )
+    districts = _former_districts(area)
     groups = _district_groups(units, districts)
+    inputs, whole, hidden = figures_cache.get_or_compute(
+        # A name of its own: entries under "unit-table-v2:" by the code before hold another shape.
+        f"unit-table-v3:{area.period.cache_key if area.period else ''}",
+        area.commune_ids,
+        lambda: _inputs_and_blocks(area, units, groups),
+    )
     rows = []
     courses = course_titles(inputs.values())
     targets = targets_of(area.plan)

@@ -17,6 +17,8 @@ An indicator that adds up parts (staff of each agency, each course's quiz takers
 wherever one of its parts is (figures._made_of_unaligned). The figures of one period are then
 protected once more as a whole (suppression.protect)."""
 
+import hashlib
+import marshal
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +29,9 @@ from .suppression import year_blocks
 
 # Counts that are not people (sessions held) need no hiding.
 NOT_PEOPLE = {IndicatorCode.SESSIONS_HELD}
+# In the key of what figures_cache.CountMemo keeps, which says what a count's cells are worked
+# out from, not by which code: a new version whenever the rules below change.
+RULES_VERSION = 1
 
 
 def allowed_points(by_month: dict, period) -> set | None:
@@ -183,57 +188,85 @@ def _relations(children, groups: dict) -> Relations:
     return Relations.of(sums)
 
 
-def hidden_by_blocks(children: dict, groups: dict, period) -> dict:
+def hidden_by_blocks(children: dict, groups: dict, period, *, memo=None) -> dict:
     """The cell keys to withhold of each child and each group for the period: children maps
     a child to its cells by month (Inputs.monthly: {cell key: (people, denominators)} over
     period.months_of_its_years()), groups a group key to its children (former districts).
     Returns {child or ("group", key): set of cell keys}, and under "area" the counts whose sum
-    over the period is not whole blocks (withheld for the whole area too: blocks.aligned)."""
+    over the period is not whole blocks (withheld for the whole area too: blocks.aligned).
+
+    memo (figures_cache.CountMemo) keeps what each count withholds by a digest of everything
+    it is worked out from: a completion changes one or two counts of an area, and the others'
+    blocks need not be protected again."""
     months = period.months_of_its_years()
     hidden = defaultdict(set)
     relations = _relations(children, groups)
-    subtotals = [(("group", key), members) for key, members in groups.items()]
-    group_of = {member: group for group, members in subtotals for member in members}
-    cell_keys = {cell_key for monthly in children.values() for cell_key in monthly}
-    for cell_key in cell_keys:
-        if cell_key[0] in NOT_PEOPLE:
-            continue
-        rows = [
-            (child, monthly[cell_key]) for child, monthly in children.items() if cell_key in monthly
-        ]
-        # The area's count by month: the children's added up.
-        people = [sum(column) for column in zip(*(row[0] for _child, row in rows), strict=True)]
-        denominators = [
-            sum(column) for column in zip(*(row[1] for _child, row in rows), strict=True)
-        ]
-        blocks = period_blocks(count_by_month(months, people, denominators), period)
-        if blocks is None:  # not whole blocks: nothing of this count is shown
-            hidden["area"].add(cell_key)
-            for child in children:
-                hidden[child].add(cell_key)
-            for group, _members in subtotals:
-                hidden[group].add(cell_key)
-            continue
-        withheld = set()  # the cells hidden in any block of the period
-        for start, end in blocks:
-            found = _block_counts(rows, months.index(start), months.index(end) + 1)
-            if found is None:
-                continue  # nobody small in the block: nothing to hide
-            values, small = found
-            group_sums = defaultdict(lambda: [0, 0])  # the subtotals of those with people
-            for child, (n, d) in values.items():
-                if child in group_of:
-                    group_sum = group_sums[group_of[child]]
-                    group_sum[0] += n
-                    group_sum[1] += d
-            for group, counts in group_sums.items():
-                values[group] = tuple(counts)
-                if _small(counts):
-                    small.add(group)
-            withheld |= protect_cells(values, relations, small)
+    subtotals = [("group", key) for key in groups]
+    group_of = {member: ("group", key) for key, members in groups.items() for member in members}
+    everything = frozenset(("area", *children, *subtotals))
+    counts = {}  # cell key -> the children's rows of it
+    for cell_key in {cell_key for monthly in children.values() for cell_key in monthly}:
+        if cell_key[0] not in NOT_PEOPLE:
+            counts[cell_key] = [
+                (child, monthly[cell_key])
+                for child, monthly in children.items()
+                if cell_key in monthly
+            ]
+    digests = {}
+    if memo is not None:
+        frame = (list(children), list(groups.items()), [m.isoformat() for m in months])
+        frame += (period.start.isoformat(), period.end.isoformat(), SUPPRESS_BELOW, RULES_VERSION)
+        digests = {cell_key: digest((frame, cell_key, rows)) for cell_key, rows in counts.items()}
+    known = memo.get_many(list(digests.values())) if memo is not None else {}
+    worked_out = {}
+    for cell_key, rows in counts.items():
+        withheld = known.get(digests.get(cell_key))
+        if withheld is None:
+            withheld = _withheld_of_count(rows, months, period, relations, group_of, everything)
+            if memo is not None:
+                worked_out[digests[cell_key]] = withheld
         for cell in withheld:
             hidden[cell].add(cell_key)
+    if worked_out:
+        memo.set_many(worked_out)
     return hidden
+
+
+def digest(value) -> str:
+    """A digest of plain values (numbers, strings, tuples and lists of them): marshal's
+    format 2 writes equal values as equal bytes (no references between objects)."""
+    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
+
+
+def _withheld_of_count(
+    rows: list, months: list, period, relations: Relations, group_of: dict, everything
+) -> frozenset:
+    """The cells (children, groups, "area") one count withholds for the period: all of them
+    when its sum over the period is not whole blocks, else those hidden in any block's table."""
+    # The area's count by month: the children's added up.
+    people = [sum(column) for column in zip(*(row[0] for _child, row in rows), strict=True)]
+    denominators = [sum(column) for column in zip(*(row[1] for _child, row in rows), strict=True)]
+    blocks = period_blocks(count_by_month(months, people, denominators), period)
+    if blocks is None:  # not whole blocks: nothing of this count is shown
+        return everything
+    withheld = set()  # the cells hidden in any block of the period
+    for start, end in blocks:
+        found = _block_counts(rows, months.index(start), months.index(end) + 1)
+        if found is None:
+            continue  # nobody small in the block: nothing to hide
+        values, small = found
+        group_sums = defaultdict(lambda: [0, 0])  # the subtotals of those with people
+        for child, (n, d) in values.items():
+            if child in group_of:
+                group_sum = group_sums[group_of[child]]
+                group_sum[0] += n
+                group_sum[1] += d
+        for group, counts in group_sums.items():
+            values[group] = tuple(counts)
+            if _small(counts):
+                small.add(group)
+        withheld |= protect_cells(values, relations, small)
+    return frozenset(withheld)
 
 
 def _block_counts(rows: list, first: int, last: int) -> tuple[dict, set] | None:

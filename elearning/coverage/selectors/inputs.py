@@ -11,6 +11,7 @@ from django.db import connections
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from elearning.coverage import figures_cache
 from elearning.coverage.choices import IndicatorCode, ModelType
 from elearning.coverage.models import (
     MONTH_COUNTS,
@@ -103,54 +104,39 @@ def _whole_provinces(province_of: dict[int, int]) -> set[int]:
     return {pk for pk, count in mine.items() if sizes.get(pk) == count}
 
 
-def collect(area: Area, *, children: bool, by_period: bool = False):
-    """Inputs per key: ALL for the whole area, else each child (a province of the country,
-    or a commune), for the area's period; with children, ALL holds what is the area's but no
-    child's (a whole province's own staff headcounts). With by_period, also the rollup sums
-    per month of the whole years the period touches, for the whole area."""
-    year = counted_to(area).year
+@dataclass
+class Frame:
+    """What an area's figures are counted against, apart from the rollup sums: its communes
+    and the child each belongs to, its key communes, and each child's communes, models,
+    population and staff headcounts (Inputs without sums). It changes with a commune profile,
+    a denominator or the units, not with a completion: figures_cache keeps it apart from the
+    rollups, which change all day."""
+
+    codes: dict  # indicator id -> code
+    province_of: dict  # commune id -> province id
+    whole: set | None  # provinces all of whose communes are in the area (None: every one)
+    key_ids: list  # the key communes
+    inputs: dict  # ALL or a child -> Inputs (communes, models, population, headcounts)
+
+    def child_of_commune(self, commune_id: int, *, children: bool, country: bool):
+        if not children:
+            return ALL
+        return self.province_of.get(commune_id) if country else commune_id
+
+
+def _frame(area: Area, *, children: bool, year: int) -> Frame:
     codes = _indicators()
-    reach_id = next((pk for pk, code in codes.items() if code == IndicatorCode.REACH), None)
     country = area.is_country
     province_of = _province_of(area.commune_ids)
     whole = None if country else _whole_provinces(province_of)  # None: every province
     profiles = _latest_profiles(area.commune_ids, year=year)
     key_ids = [pk for pk, (is_key, _model) in profiles.items() if is_key and pk in province_of]
-
-    def child_of_commune(commune_id):
-        if not children:
-            return ALL
-        return province_of.get(commune_id) if country else commune_id
-
+    frame = Frame(codes, province_of, whole, key_ids, inputs={})
     inputs = defaultdict(Inputs)
     for commune_id in province_of:
-        key = child_of_commune(commune_id)
+        key = frame.child_of_commune(commune_id, children=children, country=country)
         inputs[key].communes += 1
         inputs[key].models.append(profiles.get(commune_id, (False, ModelType.NONE))[1])
-
-    # Rollups: province rows where a whole province is in the area, commune rows otherwise;
-    # reach counts the key communes only. Two plain queries the indexes serve directly, of the
-    # monthly cells for the area's own figures, of their years for its children's.
-    if whole is None:
-        others = Q(level=Rollup.Level.PROVINCE)
-    else:
-        # Communes are the children of a province: read their rows, not the province's.
-        leftover = [pk for pk, p in province_of.items() if children or p not in whole]
-        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=() if children else whole) | Q(
-            level=Rollup.Level.COMMUNE, unit_id__in=leftover
-        )
-    model = RollupYear if children else Rollup
-    queries = [
-        model.objects.filter(others).exclude(indicator_id=reach_id),
-        model.objects.filter(
-            indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=key_ids
-        ),
-    ]
-    if children:
-        _add_children_months(queries, area, inputs, codes=codes, key_of=child_of_commune)
-        series = None
-    else:
-        series = _add_area_months(queries, area, inputs[ALL], codes=codes, by_period=by_period)
 
     # Denominators: the latest figure of each unit up to this year.
     denominators = Denominator.objects.filter(
@@ -171,7 +157,7 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     key_set = set(key_ids)
     for (unit_id, code, audience), (level, province_id, value) in latest.items():
         if level == AdminUnit.Level.COMMUNE:
-            key = child_of_commune(unit_id)
+            key = frame.child_of_commune(unit_id, children=children, country=country)
         elif children and not country:
             key = ALL  # a province's headcount cannot be split between its communes
         else:
@@ -181,7 +167,53 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
                 inputs[key].population += value
         elif audience:
             inputs[key].headcounts[audience] += value
+    frame.inputs = dict(inputs)
+    return frame
 
+
+def collect(area: Area, *, children: bool, by_period: bool = False):
+    """Inputs per key: ALL for the whole area, else each child (a province of the country,
+    or a commune), for the area's period; with children, ALL holds what is the area's but no
+    child's (a whole province's own staff headcounts). With by_period, also the rollup sums
+    per month of the whole years the period touches, for the whole area."""
+    year = counted_to(area).year
+    frame = figures_cache.get_or_compute_apart_from_rollups(
+        f"frame:{'children' if children else 'area'}:{year}",
+        area.commune_ids,
+        lambda: _frame(area, children=children, year=year),
+    )
+    codes = frame.codes
+    reach_id = next((pk for pk, code in codes.items() if code == IndicatorCode.REACH), None)
+    province_of, whole = frame.province_of, frame.whole
+    # A fresh copy from the cache, each read: the rollup sums are added to it.
+    inputs = defaultdict(Inputs, frame.inputs)
+
+    def child_of_commune(commune_id):
+        return frame.child_of_commune(commune_id, children=children, country=area.is_country)
+
+    # Rollups: province rows where a whole province is in the area, commune rows otherwise;
+    # reach counts the key communes only. Two plain queries the indexes serve directly, of the
+    # monthly cells for the area's own figures, of their years for its children's.
+    if whole is None:
+        others = Q(level=Rollup.Level.PROVINCE)
+    else:
+        # Communes are the children of a province: read their rows, not the province's.
+        leftover = [pk for pk, p in province_of.items() if children or p not in whole]
+        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=() if children else whole) | Q(
+            level=Rollup.Level.COMMUNE, unit_id__in=leftover
+        )
+    model = RollupYear if children else Rollup
+    queries = [
+        model.objects.filter(others).exclude(indicator_id=reach_id),
+        model.objects.filter(
+            indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=frame.key_ids
+        ),
+    ]
+    if children:
+        _add_children_months(queries, area, inputs, codes=codes, key_of=child_of_commune)
+        series = None
+    else:
+        series = _add_area_months(queries, area, inputs[ALL], codes=codes, by_period=by_period)
     return inputs, series
 
 

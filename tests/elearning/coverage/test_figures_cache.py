@@ -6,7 +6,15 @@ from django.urls import reverse
 
 from elearning.coverage import selectors, services
 from elearning.coverage.models import MONTHS, Rollup, RollupYear
-from tests.factories.coverage import PlanFactory, complete, indicator, profile, reader
+from elearning.coverage.selectors import blocks
+from tests.factories.coverage import (
+    PlanFactory,
+    complete,
+    indicator,
+    page,
+    profile,
+    reader,
+)
 
 COUNTRY = selectors.ReaderScope(unit=None)
 
@@ -147,3 +155,44 @@ def test_a_refresh_in_one_province_keeps_the_others_cached(communes, ninh_binh, 
 
     profile(hanoi_commune, population=200)  # a denominator: every area
     assert reach(plan, unit=ha_noi).numerator == 99
+
+
+def test_a_completion_protects_again_only_the_count_it_changed(communes, ninh_binh, monkeypatch):
+    """figures_cache.CountMemo keeps what each count withholds by all it is worked out from:
+    after a completion the table shows what the changed count now says (not what the memo
+    held for it before), and the counts the completion did not touch are not worked out
+    again."""
+    worked_out = []
+    work_out = blocks._withheld_of_count
+    monkeypatch.setattr(
+        blocks,
+        "_withheld_of_count",
+        lambda rows, *args: worked_out.append(rows) or work_out(rows, *args),
+    )
+    course, quiz = page("Khoá học"), page("Bài kiểm tra")
+    for commune, people in zip(communes, (3, 12, 10), strict=True):
+        profile(commune, population=100)
+        complete(commune=commune, people=people)
+        complete(
+            commune=commune,
+            people=6,
+            content=quiz,
+            course=course,
+            content_audience="staff",
+            passed=True,
+            best_score=1,
+        )
+        services.refresh_commune_rollups(commune_id=commune.pk)
+    plan = PlanFactory(scope_unit=ninh_binh)
+
+    shown = reach_by_commune(plan, unit=ninh_binh)
+    # 3 people: "<5"; the smallest other commune hidden beside it, or 3 = total − the rest.
+    assert [shown[c.pk].value_display for c in communes] == ["<5", 12.0, "*"]
+    assert len(worked_out) == 2  # reach and the course's quiz
+
+    worked_out.clear()
+    complete(commune=communes[0], people=2)
+    services.refresh_commune_rollups(commune_id=communes[0].pk)
+    shown = reach_by_commune(plan, unit=ninh_binh)
+    assert [shown[c.pk].value_display for c in communes] == [5.0, 12.0, 10.0]
+    assert len(worked_out) == 1  # reach only: the quiz's from the memo
