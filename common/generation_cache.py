@@ -125,11 +125,14 @@ class GenerationCache:
                 self._in_process.clear()
         self._in_process[key] = (value, time.monotonic() + self.timeout, generation)
 
+    def _key(self, generation: int | None, parts: tuple) -> str:
+        return ":".join([self.namespace, str(generation), *map(str, parts)])
+
     def get_or_build(self, parts: tuple, build):
         """The value stored for `parts` in this generation, or build() it and keep it. None
         from build() is returned but not kept."""
         generation = self.generation()
-        key = ":".join([self.namespace, str(generation), *map(str, parts)])
+        key = self._key(generation, parts)
         in_process = self.kept_in_process and generation is not None
         if in_process:
             value, expires, _generation = self._in_process.get(key, (None, 0.0, None))
@@ -143,3 +146,21 @@ class GenerationCache:
         if value is not None and in_process:
             self._keep(key, value, generation)
         return value
+
+    def get_many(self, parts_list: list[tuple]) -> dict:
+        """The values stored in this generation for each of these parts, in one round trip:
+        {parts: value} of those found (none while the shared cache cannot say)."""
+        generation = self.generation()
+        if generation is None:
+            return {}
+        keys = {self._key(generation, parts): parts for parts in parts_list}
+        return {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+
+    def set_many(self, values: dict) -> None:
+        """Store {parts: value} in this generation (nothing while the cache cannot say)."""
+        generation = self.generation()
+        if generation is not None:
+            cache.set_many(
+                {self._key(generation, parts): value for parts, value in values.items()},
+                self.timeout,
+            )

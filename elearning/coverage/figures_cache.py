@@ -7,21 +7,23 @@ are as of today) and by the exact set of communes read. A refresh that corrected
 cells bumps its province's generation and the country's: the pages of other provinces stay
 cached while completions stream in elsewhere. What may touch any area (a reconciliation that
 corrected cells, a denominator or commune profile saved or deleted) bumps the generation of
-all. Only these inputs are cached: who may read what is decided before, and "<5" is applied
-after, on every request, by the same code as without the cache.
+all. Who may read what is decided before the cache, and "<5" and the suppression of a table's
+figures are applied after it, on every request, by the same code as without the cache; of the
+suppression only what each count withholds over blocks of months is kept (below), by what it
+is worked out from and the rules' version (blocks.RULES).
 
 Two kinds of entries outlive a province's bump, so that the first page after a completion
 recomputes only what a completion changes: what an area is counted against apart from the
 rollups (its units, profiles, denominators and former districts:
-get_or_compute_apart_from_rollups, bumped with all), and what each count withholds of a unit
-table (CountMemo, keyed by a digest of what it is worked out from).
+get_or_compute_apart_from_rollups: bumped with all, and a new import of the units is seen
+within TIMEOUT), and what each count withholds of a unit table (CountMemo, keyed by a digest of
+what it is worked out from).
 
 The generation is kept by common.generation_cache, in the cache shared by web and worker
 processes (Redis, as production has)."""
 
 import hashlib
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -102,33 +104,24 @@ def get_or_compute(name: str, commune_ids, compute):
 class CountMemo:
     """What one count withholds of a unit table (blocks.hidden_by_blocks), by a digest of all
     it is worked out from: the units' months of that count, the table's rows and groups, the
-    period. A completion changes one or two counts of a province; the tables of the others are
-    taken from here instead of protected again. The entries need no generation of a part of
-    the country, their key says what they are made of; the generation of all is in it so that
-    bump() (a reconciliation, a denominator saved) still recomputes everything."""
-
-    def __init__(self):
-        self.generation = _cache.generation()
-
-    def _key(self, digest: str) -> str:
-        return f"{_cache.namespace}:{self.generation}:withheld:{digest}"
+    period, the rules. A completion changes one or two counts of a province; the tables of the
+    others are taken from here instead of protected again. The entries need no generation of
+    a part of the country, their key says what they are made of; they are kept in the
+    generation of all, so that bump() (a reconciliation, a denominator saved) still recomputes
+    everything."""
 
     def get_many(self, digests: list[str]) -> dict:
-        if self.generation is None:  # the cache cannot say: work everything out
-            return {}
-        found = cache.get_many([self._key(digest) for digest in digests])
-        return {
-            digest: found[self._key(digest)] for digest in digests if self._key(digest) in found
-        }
+        found = _cache.get_many([("withheld", digest) for digest in digests])
+        return {digest: value for (_name, digest), value in found.items()}
 
     def set_many(self, values: dict) -> None:
-        if self.generation is not None:
-            cache.set_many({self._key(d): value for d, value in values.items()}, TIMEOUT)
+        _cache.set_many({("withheld", digest): value for digest, value in values.items()})
 
 
 def get_or_compute_apart_from_rollups(name: str, commune_ids, compute):
-    """compute() for this set of communes, from the cache while no commune profile,
-    denominator or unit has changed: for what an area's figures are counted against, which
-    a completion (a province's bump) does not change."""
+    """compute() for this set of communes, from the cache until a commune profile or a
+    denominator is saved (bump()): for what an area's figures are counted against, which a
+    completion (a province's bump) does not change. A new import of the units, which bumps
+    nothing, is seen within TIMEOUT, as by every entry here."""
     parts = (name, f"{timezone.localdate():%Y%m%d}", _communes_digest(commune_ids))
     return _cache.get_or_build(parts, compute)

@@ -136,3 +136,16 @@ def test_once_per_request_asks_once_in_a_request_and_every_time_outside():
     once_per_request("parts:a", provinces)  # outside a request: every time
     once_per_request("parts:a", provinces)
     assert len(asked) == 4
+
+
+def test_many_entries_are_read_and_stored_in_one_generation(settings):
+    cached = GenerationCache("many", timeout=60)
+    cached.set_many({("withheld", "a"): frozenset({1}), ("withheld", "b"): frozenset()})
+    found = cached.get_many([("withheld", "a"), ("withheld", "b"), ("withheld", "c")])
+    assert found == {("withheld", "a"): frozenset({1}), ("withheld", "b"): frozenset()}
+    cached.bump()
+    assert cached.get_many([("withheld", "a")]) == {}
+    # While the shared cache cannot say, nothing is read or kept.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    cached.set_many({("withheld", "a"): frozenset({1})})
+    assert cached.get_many([("withheld", "a")]) == {}

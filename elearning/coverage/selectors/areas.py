@@ -11,7 +11,7 @@ from elearning.coverage.choices import IndicatorCode
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
 from elearning.geo.selectors import former_districts
 
-from .blocks import hidden_by_blocks
+from .blocks import digest, hidden_by_blocks
 from .figures import (
     course_titles,
     dissemination_documents,
@@ -189,8 +189,10 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
     districts = _former_districts(area)
     groups = _district_groups(units, districts)
     inputs, whole, hidden = figures_cache.get_or_compute(
-        # A name of its own: entries under "unit-table-v2:" by the code before hold another shape.
-        f"unit-table-v3:{area.period.cache_key if area.period else ''}",
+        # A name of its own: entries under "unit-table-v2:" by the code before hold another
+        # shape. The groups are in it: what is withheld was worked out for them, and the
+        # districts are cached apart (a new import of the units may change them).
+        f"unit-table-v3:{area.period.cache_key if area.period else ''}:{digest(list(groups.items()))}",
         area.commune_ids,
         lambda: _inputs_and_blocks(area, units, groups),
     )

@@ -22,16 +22,15 @@ import marshal
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode
 
+from . import suppression
 from .suppression import year_blocks
 
 # Counts that are not people (sessions held) need no hiding.
 NOT_PEOPLE = {IndicatorCode.SESSIONS_HELD}
-# In the key of what figures_cache.CountMemo keeps, which says what a count's cells are worked
-# out from, not by which code: a new version whenever the rules below change.
-RULES_VERSION = 1
 
 
 def allowed_points(by_month: dict, period) -> set | None:
@@ -204,19 +203,12 @@ def hidden_by_blocks(children: dict, groups: dict, period, *, memo=None) -> dict
     subtotals = [("group", key) for key in groups]
     group_of = {member: ("group", key) for key, members in groups.items() for member in members}
     everything = frozenset(("area", *children, *subtotals))
-    counts = {}  # cell key -> the children's rows of it
-    for cell_key in {cell_key for monthly in children.values() for cell_key in monthly}:
-        if cell_key[0] not in NOT_PEOPLE:
-            counts[cell_key] = [
-                (child, monthly[cell_key])
-                for child, monthly in children.items()
-                if cell_key in monthly
-            ]
+    counts = _counts(children)
     digests = {}
     if memo is not None:
-        frame = (list(children), list(groups.items()), [m.isoformat() for m in months])
-        frame += (period.start.isoformat(), period.end.isoformat(), SUPPRESS_BELOW, RULES_VERSION)
-        digests = {cell_key: digest((frame, cell_key, rows)) for cell_key, rows in counts.items()}
+        table = (list(children), list(groups.items()), [m.isoformat() for m in months])
+        table += (period.start.isoformat(), period.end.isoformat(), SUPPRESS_BELOW, RULES)
+        digests = {cell_key: digest((table, cell_key, rows)) for cell_key, rows in counts.items()}
     known = memo.get_many(list(digests.values())) if memo is not None else {}
     worked_out = {}
     for cell_key, rows in counts.items():
@@ -232,10 +224,31 @@ def hidden_by_blocks(children: dict, groups: dict, period, *, memo=None) -> dict
     return hidden
 
 
+def _counts(children: dict) -> dict:
+    """Each count of people: {cell key: [(child, its months of the count)]}."""
+    counts = {}
+    for cell_key in {cell_key for monthly in children.values() for cell_key in monthly}:
+        if cell_key[0] not in NOT_PEOPLE:
+            counts[cell_key] = [
+                (child, monthly[cell_key])
+                for child, monthly in children.items()
+                if cell_key in monthly
+            ]
+    return counts
+
+
 def digest(value) -> str:
     """A digest of plain values (numbers, strings, tuples and lists of them): marshal's
     format 2 writes equal values as equal bytes (no references between objects)."""
     return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
+
+
+# The rules' version, in the key of what figures_cache.CountMemo keeps (which otherwise says
+# only what a count is worked out from): the source of the modules that apply them, so that
+# any change to them, deployed, starts afresh instead of reading what the old rules withheld.
+RULES = hashlib.blake2b(
+    Path(__file__).read_bytes() + Path(suppression.__file__).read_bytes(), digest_size=8
+).hexdigest()
 
 
 def _withheld_of_count(

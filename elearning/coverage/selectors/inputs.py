@@ -108,30 +108,41 @@ def _whole_provinces(province_of: dict[int, int]) -> set[int]:
 class Frame:
     """What an area's figures are counted against, apart from the rollup sums: its communes
     and the child each belongs to, its key communes, and each child's communes, models,
-    population and staff headcounts (Inputs without sums). It changes with a commune profile,
-    a denominator or the units, not with a completion: figures_cache keeps it apart from the
-    rollups, which change all day."""
+    population and staff headcounts. figures_cache keeps it apart from the rollups, which
+    change with every completion: it changes with a commune profile or a denominator (which
+    bump all) or a new import of the units (seen within figures_cache.TIMEOUT)."""
 
-    codes: dict  # indicator id -> code
     province_of: dict  # commune id -> province id
     whole: set | None  # provinces all of whose communes are in the area (None: every one)
     key_ids: list  # the key communes
-    inputs: dict  # ALL or a child -> Inputs (communes, models, population, headcounts)
+    inputs: dict  # ALL or a child -> Inputs without rollup sums (copied by fresh_inputs)
 
     def child_of_commune(self, commune_id: int, *, children: bool, country: bool):
         if not children:
             return ALL
         return self.province_of.get(commune_id) if country else commune_id
 
+    def fresh_inputs(self) -> defaultdict:
+        """Each child's Inputs, new objects to add the rollup sums to: the frame's own stay as
+        they were cached."""
+        inputs = defaultdict(Inputs)
+        for key, unit in self.inputs.items():
+            inputs[key] = Inputs(
+                population=unit.population,
+                headcounts=defaultdict(int, unit.headcounts),
+                models=list(unit.models),
+                communes=unit.communes,
+            )
+        return inputs
+
 
 def _frame(area: Area, *, children: bool, year: int) -> Frame:
-    codes = _indicators()
     country = area.is_country
     province_of = _province_of(area.commune_ids)
     whole = None if country else _whole_provinces(province_of)  # None: every province
     profiles = _latest_profiles(area.commune_ids, year=year)
     key_ids = [pk for pk, (is_key, _model) in profiles.items() if is_key and pk in province_of]
-    frame = Frame(codes, province_of, whole, key_ids, inputs={})
+    frame = Frame(province_of, whole, key_ids, inputs={})
     inputs = defaultdict(Inputs)
     for commune_id in province_of:
         key = frame.child_of_commune(commune_id, children=children, country=country)
@@ -182,11 +193,10 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
         area.commune_ids,
         lambda: _frame(area, children=children, year=year),
     )
-    codes = frame.codes
+    codes = _indicators()  # read each time: ids and codes as the rollups have them
     reach_id = next((pk for pk, code in codes.items() if code == IndicatorCode.REACH), None)
     province_of, whole = frame.province_of, frame.whole
-    # A fresh copy from the cache, each read: the rollup sums are added to it.
-    inputs = defaultdict(Inputs, frame.inputs)
+    inputs = frame.fresh_inputs()
 
     def child_of_commune(commune_id):
         return frame.child_of_commune(commune_id, children=children, country=area.is_country)
