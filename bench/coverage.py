@@ -88,8 +88,17 @@ def setup():
     )
     admin.is_superuser = admin.is_staff = True
     admin.save()
-    country, _ = Plan.objects.get_or_create(
-        number="BENCH/QG", defaults={"title": "Kế hoạch toàn quốc (benchmark)", "year": 2025}
+    # The plan of the year the generated profiles and denominators are for: a plan of another
+    # year has no key communes and no headcounts, so its tables would leave out reach (the
+    # densest count) and the staff rates (runs before 4 December 2026 had a plan of 2025 and
+    # data of 2026).
+    year = CommuneProfile.objects.order_by("-year").values_list("year", flat=True).first()
+    country, _ = Plan.objects.update_or_create(
+        number="BENCH/QG",
+        defaults={
+            "title": "Kế hoạch toàn quốc (benchmark)",
+            "year": year or timezone.localdate().year,
+        },
     )
     # The province with the most communes: the largest commune table.
     largest = (
@@ -131,7 +140,7 @@ def _remove(commune_ids) -> None:
 class Completions:
     """Real completions in a province, one before each request: a new guest who completed a
     community quiz of a course (reach and the course's pass rate) in one of five communes in
-    turn, in the plan's last month or this one, with the rollup refresh — both in another
+    turn, now (or in the last month of a plan of a year gone by), with the rollup refresh — both in another
     process, as a worker runs them: the page's process sees the province's generation bumped
     and the rollups changed, not the refresh's work or garbage. Removed again at the end (and
     what a killed run left, at the start)."""
@@ -166,8 +175,11 @@ class Completions:
                 self.examples.append({**example, "progress": 1, "attempt_count": 1})
         if not self.examples:
             raise SystemExit(f"No completed community quiz in {province} to copy.")
-        end = min(plan_period(plan).end, timezone.localdate())
-        self.when = timezone.make_aware(datetime(end.year, end.month, min(end.day, 15), 12))
+        end = plan_period(plan).end
+        if end >= timezone.localdate():
+            self.when = timezone.now()
+        else:  # a plan of a year gone by: its last month
+            self.when = timezone.make_aware(datetime(end.year, end.month, 15, 12))
         self.worker = multiprocessing.get_context("spawn").Pool(1)
         self.made = 0
         self.remove()
