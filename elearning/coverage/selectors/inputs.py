@@ -112,15 +112,17 @@ class Frame:
     change with every completion: it changes with a commune profile or a denominator (which
     bump all) or a new import of the units (seen within figures_cache.TIMEOUT)."""
 
+    children: bool  # by child (else the whole area under ALL)
+    country: bool  # the whole country: its children are provinces
     province_of: dict  # commune id -> province id
     whole: set | None  # provinces all of whose communes are in the area (None: every one)
     key_ids: list  # the key communes
-    inputs: dict  # ALL or a child -> Inputs without rollup sums (copied by fresh_inputs)
+    inputs: dict = field(default_factory=dict)  # ALL or a child -> Inputs without rollup sums
 
-    def child_of_commune(self, commune_id: int, *, children: bool, country: bool):
-        if not children:
+    def child_of_commune(self, commune_id: int):
+        if not self.children:
             return ALL
-        return self.province_of.get(commune_id) if country else commune_id
+        return self.province_of.get(commune_id) if self.country else commune_id
 
     def fresh_inputs(self) -> defaultdict:
         """Each child's Inputs, new objects to add the rollup sums to: the frame's own stay as
@@ -142,10 +144,10 @@ def _frame(area: Area, *, children: bool, year: int) -> Frame:
     whole = None if country else _whole_provinces(province_of)  # None: every province
     profiles = _latest_profiles(area.commune_ids, year=year)
     key_ids = [pk for pk, (is_key, _model) in profiles.items() if is_key and pk in province_of]
-    frame = Frame(province_of, whole, key_ids, inputs={})
+    frame = Frame(children, country, province_of, whole, key_ids)
     inputs = defaultdict(Inputs)
     for commune_id in province_of:
-        key = frame.child_of_commune(commune_id, children=children, country=country)
+        key = frame.child_of_commune(commune_id)
         inputs[key].communes += 1
         inputs[key].models.append(profiles.get(commune_id, (False, ModelType.NONE))[1])
 
@@ -168,7 +170,7 @@ def _frame(area: Area, *, children: bool, year: int) -> Frame:
     key_set = set(key_ids)
     for (unit_id, code, audience), (level, province_id, value) in latest.items():
         if level == AdminUnit.Level.COMMUNE:
-            key = frame.child_of_commune(unit_id, children=children, country=country)
+            key = frame.child_of_commune(unit_id)
         elif children and not country:
             key = ALL  # a province's headcount cannot be split between its communes
         else:
@@ -189,7 +191,8 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     per month of the whole years the period touches, for the whole area."""
     year = counted_to(area).year
     frame = figures_cache.get_or_compute_apart_from_rollups(
-        f"frame:{'children' if children else 'area'}:{year}",
+        # "-v2": entries under "frame:" by the code before hold a Frame without its flags.
+        f"frame-v2:{'children' if children else 'area'}:{year}",
         area.commune_ids,
         lambda: _frame(area, children=children, year=year),
     )
@@ -197,9 +200,6 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     reach_id = next((pk for pk, code in codes.items() if code == IndicatorCode.REACH), None)
     province_of, whole = frame.province_of, frame.whole
     inputs = frame.fresh_inputs()
-
-    def child_of_commune(commune_id):
-        return frame.child_of_commune(commune_id, children=children, country=area.is_country)
 
     # Rollups: province rows where a whole province is in the area, commune rows otherwise;
     # reach counts the key communes only. Two plain queries the indexes serve directly, of the
@@ -220,7 +220,7 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
         ),
     ]
     if children:
-        _add_children_months(queries, area, inputs, codes=codes, key_of=child_of_commune)
+        _add_children_months(queries, area, inputs, codes=codes, key_of=frame.child_of_commune)
         series = None
     else:
         series = _add_area_months(queries, area, inputs[ALL], codes=codes, by_period=by_period)
