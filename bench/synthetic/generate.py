@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from elearning.accounts.choices import Audience
-from elearning.coverage import figures_cache
+from elearning.coverage import figures_cache, services
 from elearning.coverage.choices import IndicatorCode, ModelType
 from elearning.coverage.models import CommuneProfile, Denominator, Indicator
 from elearning.geo.models import AdminCatalog, AdminUnit
@@ -182,6 +182,7 @@ def generate(*, sizes: Sizes, out) -> dict:
     start = now - datetime.timedelta(days=30 * sizes.months)
     span = int((now - start).total_seconds())
     with transaction.atomic():
+        services.ensure_indicators()  # a flushed database has lost the migration's
         communes = _communes(sizes, rng, out)
         pages = _pages(sizes)
         _profiles(communes, rng, year=now.year, learners=sizes.learners)

@@ -8,6 +8,7 @@ class CoverageConfig(AppConfig):
     verbose_name = _("Coverage")
 
     def ready(self):
-        from . import figures_cache
+        from . import changes, figures_cache
 
+        changes.connect()
         figures_cache.connect()

@@ -11,11 +11,21 @@ certificate, a guest's rows moved to an account, an account's rows anonymised) c
 3. `services.refresh_commune_rollups(commune_id=...)`: one transaction that recounts the
    commune's cells from the raw rows, then its province's sums, under the province's lock.
 
+A commune profile saved or deleted changes which communes are key areas, so their province's
+sums of the reach of key communes: `profile_changed()` queues one recount of the province the
+same way (`tasks.refresh_key_commune_rollups` → `services.refresh_key_commune_rollups`). It is
+connected to the profile's own signals (`connect()`), since Wagtail's snippet views write
+profiles as well as the import does.
+
 The nightly `reconcile_rollups` corrects whatever a lost call left behind."""
 
-from common import coalesced_tasks
+from django.db.models.signals import post_delete, post_save
 
-from .tasks import refresh_commune_rollups
+from common import coalesced_tasks
+from elearning.geo.models import AdminUnit
+
+from .models import CommuneProfile
+from .tasks import refresh_commune_rollups, refresh_key_commune_rollups
 
 
 def commune_changed(*, commune_id: int | None) -> None:
@@ -23,3 +33,29 @@ def commune_changed(*, commune_id: int | None) -> None:
     without a commune are counted nowhere: nothing to do. Nothing is queued on rollback."""
     if commune_id:
         coalesced_tasks.request_on_commit(refresh_commune_rollups, commune_id)
+
+
+def profile_changed(*, commune_ids) -> None:
+    """These communes' profiles changed (or will, when the transaction commits)."""
+    provinces = (
+        AdminUnit.objects.filter(pk__in=[pk for pk in commune_ids if pk], province__isnull=False)
+        .order_by()
+        .values_list("province_id", flat=True)
+        .distinct()
+    )
+    for province_id in provinces:
+        coalesced_tasks.request_on_commit(refresh_key_commune_rollups, province_id)
+
+
+def _on_profile_written(sender, instance, **kwargs):
+    # A profile moved to another commune changes the key communes of both.
+    profile_changed(commune_ids={instance.unit_id, instance.loaded_unit_id})
+
+
+def connect():
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_profile_written,
+            sender=CommuneProfile,
+            dispatch_uid=f"coverage_profile_changed_{signal is post_save}",
+        )

@@ -196,14 +196,28 @@ class CommuneProfile(models.Model):
     def __str__(self):
         return f"{self.unit} · {self.year}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        profile = super().from_db(db, field_names, values)
+        # The commune it was read with: a profile moved to another commune changes the key
+        # communes of both (changes.profile_changed).
+        profile.loaded_unit_id = profile.__dict__.get("unit_id")
+        return profile
+
+    loaded_unit_id = None
+
 
 class RollupCell(models.Model):
     """What a monthly rollup cell and its year (RollupYear) share: one figure per indicator,
-    unit (a current commune, or a province summing its communes), agency and subject."""
+    unit (a current commune, or a province summing its communes or the reach of its key
+    communes), agency and subject."""
 
     class Level(models.TextChoices):
         COMMUNE = "commune", _("commune")
         PROVINCE = "province", _("province")
+        # The reach of a province's key communes (rollups._fill_key_commune_cells): what a
+        # report of a whole province or of the country counts reach over.
+        KEY_COMMUNES = "key_communes", _("key communes of a province")
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="+", verbose_name=_("indicator")

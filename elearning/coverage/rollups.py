@@ -3,8 +3,9 @@ millions of rows at night): the fresh figures go into a temporary table, then th
 that differ are updated, the missing inserted and the stale deleted. Running it twice changes
 nothing the second time.
 
-Commune cells are recomputed from the sources; province cells from the stored commune cells;
-the years (each cell's twelve months side by side, what tables of units read) from the stored
+Commune cells are recomputed from the sources; province cells from the stored commune cells,
+and a province's sums of the reach of its key communes from those and the commune profiles; the
+years (each cell's twelve months side by side, what tables of units read) from the stored
 monthly cells."""
 
 import logging
@@ -12,13 +13,15 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from .models import MONTH_COUNTS, MONTHS, Indicator, Rollup, RollupYear
+from .choices import IndicatorCode
+from .models import MONTH_COUNTS, MONTHS, CommuneProfile, Indicator, Rollup, RollupYear
 from .sources import MEASURES
 
 logger = logging.getLogger(__name__)
 
 ROLLUP = Rollup._meta.db_table
 YEAR = RollupYear._meta.db_table
+PROFILE = CommuneProfile._meta.db_table
 CELL = ("level", "unit_id", "indicator_id", "audience", "subject_id")
 KEYS = (*CELL, "period")
 YEAR_KEYS = (*CELL, "year")
@@ -155,6 +158,31 @@ def _fill_province_cells(cursor, *, province_ids=None):
     )
 
 
+def _fill_key_commune_cells(cursor, *, province_ids=None):
+    """Fresh sums of the reach of each province's key communes: its communes' reach cells of
+    a month whose commune is a key area by its latest profile up to that month's year. A
+    report of a whole province or of the country then reads a row per province instead of
+    one per key commune (selectors.inputs: for a period within the year of its key set)."""
+    reach_id = _indicator_ids().get(IndicatorCode.REACH)
+    where, params = "", [reach_id, True]
+    if province_ids is not None:
+        where = f"AND u.province_id IN ({', '.join(['%s'] * len(province_ids))})"
+        params += list(province_ids)
+    year, _month = _year_and_month("r.period")
+    _create_fresh_table(cursor, "coverage_fresh")
+    cursor.execute(
+        f"INSERT INTO coverage_fresh ({', '.join(COLUMNS)}) "
+        "SELECT 'key_communes', u.province_id, r.indicator_id, r.audience, r.subject_id, "
+        f"r.period, SUM(r.numerator), SUM(r.denominator) FROM {ROLLUP} r "
+        "JOIN geo_adminunit u ON u.id = r.unit_id "
+        "WHERE r.level = 'commune' AND r.indicator_id = %s AND u.province_id IS NOT NULL "
+        f"AND (SELECT p.is_key_area FROM {PROFILE} p WHERE p.unit_id = r.unit_id "
+        f"AND p.year <= {year} ORDER BY p.year DESC LIMIT 1) = %s {where} "
+        "GROUP BY u.province_id, r.indicator_id, r.audience, r.subject_id, r.period",
+        params,
+    )
+
+
 def _fill_years(cursor, *, level, unit_ids=None):
     """Fresh years: the stored monthly cells of `level` (for these units, or all), a row per
     cell and year with its months side by side and summed."""
@@ -266,18 +294,33 @@ def sync_communes(*, commune_ids=None) -> SyncResult:
     Call inside a transaction."""
     with connection.cursor() as cursor:
         _fill_commune_cells(cursor, commune_ids=commune_ids)
-        result = _sync(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids)
-        result.add(_sync_years(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids))
-        cursor.execute("DROP TABLE coverage_fresh")
-    return result
+        return _sync_level(cursor, level=Rollup.Level.COMMUNE, unit_ids=commune_ids)
 
 
 def sync_provinces(*, province_ids=None) -> SyncResult:
+    """Recompute the province cells of these provinces (or of all) from their stored commune
+    cells, their sums over key communes included, and store the difference."""
+    result = SyncResult()
     with connection.cursor() as cursor:
         _fill_province_cells(cursor, province_ids=province_ids)
-        result = _sync(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids)
-        result.add(_sync_years(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids))
-        cursor.execute("DROP TABLE coverage_fresh")
+        result.add(_sync_level(cursor, level=Rollup.Level.PROVINCE, unit_ids=province_ids))
+    result.add(sync_key_communes(province_ids=province_ids))
+    return result
+
+
+def sync_key_communes(*, province_ids=None) -> SyncResult:
+    """Recompute the sums over key communes of these provinces (or of all): after their
+    communes' cells, or a commune profile, changed."""
+    with connection.cursor() as cursor:
+        _fill_key_commune_cells(cursor, province_ids=province_ids)
+        return _sync_level(cursor, level=Rollup.Level.KEY_COMMUNES, unit_ids=province_ids)
+
+
+def _sync_level(cursor, *, level, unit_ids) -> SyncResult:
+    """Store coverage_fresh as the monthly cells of `level`, then their years."""
+    result = _sync(cursor, level=level, unit_ids=unit_ids)
+    result.add(_sync_years(cursor, level=level, unit_ids=unit_ids))
+    cursor.execute("DROP TABLE coverage_fresh")
     return result
 
 

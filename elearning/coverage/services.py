@@ -48,6 +48,17 @@ def refresh_commune_rollups(*, commune_id: int) -> rollups.SyncResult:
 
 
 @transaction.atomic
+def refresh_key_commune_rollups(*, province_id: int) -> rollups.SyncResult:
+    """A commune profile of the province changed (a commune became a key area, or stopped
+    being one): recount the province's sums over its key communes, under its lock."""
+    rollups.lock_rollups(key=province_id)
+    result = rollups.sync_key_communes(province_ids=[province_id])
+    if result.corrected:
+        figures_cache.bump(province_id=province_id)
+    return result
+
+
+@transaction.atomic
 def reconcile_rollups() -> ReconciliationRun:
     """Recompute every rollup from the raw rows and record every cell it had to correct."""
     run = ReconciliationRun.objects.create(started_at=timezone.now())

@@ -14,6 +14,13 @@ def refresh_commune_rollups(commune_id: int) -> int:
 
 
 @shared_task
+def refresh_key_commune_rollups(province_id: int) -> int:
+    """Queued by changes.profile_changed, one waiting call per province at a time."""
+    coalesced_tasks.clear_pending(refresh_key_commune_rollups, province_id)
+    return services.refresh_key_commune_rollups(province_id=province_id).corrected
+
+
+@shared_task
 def reconcile_rollups() -> int:
     return services.reconcile_rollups().corrected
 

@@ -206,17 +206,19 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     # monthly cells for the area's own figures, of their years for its children's.
     if whole is None:
         others = Q(level=Rollup.Level.PROVINCE)
+        by_province = None  # every province
     else:
         # Communes are the children of a province: read their rows, not the province's.
-        leftover = [pk for pk, p in province_of.items() if children or p not in whole]
-        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=() if children else whole) | Q(
+        by_province = () if children else whole
+        leftover = [pk for pk, p in province_of.items() if p not in by_province]
+        others = Q(level=Rollup.Level.PROVINCE, unit_id__in=by_province) | Q(
             level=Rollup.Level.COMMUNE, unit_id__in=leftover
         )
     model = RollupYear if children else Rollup
     queries = [
         model.objects.filter(others).exclude(indicator_id=reach_id),
-        model.objects.filter(
-            indicator_id=reach_id, level=Rollup.Level.COMMUNE, unit_id__in=frame.key_ids
+        model.objects.filter(indicator_id=reach_id).filter(
+            _reach_rows(frame, by_province, _months_read(area, children), year)
         ),
     ]
     if children:
@@ -225,6 +227,29 @@ def collect(area: Area, *, children: bool, by_period: bool = False):
     else:
         series = _add_area_months(queries, area, inputs[ALL], codes=codes, by_period=by_period)
     return inputs, series
+
+
+def _months_read(area: Area, children: bool):
+    """The period whose whole years collect() reads the months of (None: every month)."""
+    if children:
+        return area.period or plan_period(area.plan)
+    return area.period
+
+
+def _reach_rows(frame: Frame, by_province, period, year: int) -> Q:
+    """The rollup rows of the reach of the area's key communes: a province's sums over its key
+    communes where the whole province is read by province rows (None: every province) and
+    every month read is of the year the frame's key communes are of (the sums take the key
+    communes of each month's own year), the key communes' own rows otherwise."""
+    commune_rows = Q(level=Rollup.Level.COMMUNE, unit_id__in=frame.key_ids)
+    if period is None or not period.start.year == period.end.year == year:
+        return commune_rows
+    if by_province is None:
+        return Q(level=Rollup.Level.KEY_COMMUNES)
+    by_commune = [pk for pk in frame.key_ids if frame.province_of[pk] not in by_province]
+    return Q(level=Rollup.Level.KEY_COMMUNES, unit_id__in=by_province) | Q(
+        level=Rollup.Level.COMMUNE, unit_id__in=by_commune
+    )
 
 
 def _plain_rows(queryset) -> list[tuple]:
@@ -245,7 +270,7 @@ def _add_children_months(queries, area: Area, inputs: dict, *, codes: dict, key_
     RollupYear rows, a row per unit, cell and year with its months side by side: a large
     province has some 36,000 monthly cells, and grouping them on each read was most of a
     cold page."""
-    period = area.period or plan_period(area.plan)
+    period = _months_read(area, children=True)
     months = period.months_of_its_years()
     years = sorted({month.year for month in months})
     first = months.index(period.start.replace(day=1))
@@ -265,7 +290,7 @@ def _add_children_months(queries, area: Area, inputs: dict, *, codes: dict, key_
         )
         for row in _plain_rows(rows):
             unit_id, level, indicator_id, audience, subject_id, year = row[:6]
-            key = unit_id if level == Rollup.Level.PROVINCE else key_of(unit_id)
+            key = key_of(unit_id) if level == Rollup.Level.COMMUNE else unit_id
             raw = (indicator_id, audience, subject_id)
             cell_key = cell_keys.get(raw)
             if cell_key is None:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from elearning.coverage import figures_cache, selectors, services
 from elearning.coverage.changes import commune_changed
-from elearning.coverage.models import ReconciliationRun, Rollup, RollupYear
+from elearning.coverage.models import CommuneProfile, ReconciliationRun, Rollup, RollupYear
 from elearning.coverage.tasks import reconcile_rollups, refresh_commune_rollups
 from tests.factories.coverage import PlanFactory, complete, indicator, months_ago, profile
 
@@ -176,3 +176,80 @@ def test_a_plan_of_two_years_counts_both_in_its_commune_table(communes, ninh_bin
     assert rows[communes[0]].figures["reach"].numerator == 13
     assert rows[communes[1]].figures["reach"].numerator == 5
     assert reach_of(plan).numerator == 18
+
+
+def _key_sums(province) -> int:
+    rows = Rollup.objects.filter(level="key_communes", unit=province)
+    return rows.aggregate(n=Sum("numerator"))["n"] or 0
+
+
+def test_a_province_sums_the_reach_of_the_communes_key_in_each_month_s_year(communes, ninh_binh):
+    this_year = timezone.localdate().year
+    profile(communes[0], key=True)
+    profile(communes[1], key=False)
+    profile(communes[2], key=True, year=this_year - 1)  # key last year, not this year
+    profile(communes[2], key=False)
+    complete(commune=communes[0], people=6)
+    complete(commune=communes[1], people=5)
+    complete(commune=communes[2], people=7, when=timezone.now().replace(year=this_year - 1))
+    complete(commune=communes[2], people=8)
+    for commune in communes:
+        services.refresh_commune_rollups(commune_id=commune.pk)
+
+    sums = Rollup.objects.filter(level="key_communes", unit=ninh_binh)
+    assert {(row.period.year, row.numerator) for row in sums} == {
+        (this_year, 6),  # the first commune; the third is no longer key this year
+        (this_year - 1, 7),
+    }
+    years = RollupYear.objects.filter(level="key_communes", unit=ninh_binh)
+    assert sorted(years.values_list("year", "numerator")) == [(this_year - 1, 7), (this_year, 6)]
+    # The province's report reads them, and says what its communes say.
+    plan = PlanFactory(scope_unit=ninh_binh)
+    assert reach_of(plan).numerator == 6 == reach_of(plan, unit=communes[0]).numerator
+
+
+def test_a_commune_that_becomes_a_key_area_counts_in_its_province_after_the_task(
+    communes, ninh_binh, ha_noi, hanoi_commune, django_capture_on_commit_callbacks
+):
+    profile(communes[0], key=True, population=100)
+    profile(communes[1], key=False, population=100)
+    complete(commune=communes[0], people=6)
+    complete(commune=communes[1], people=5)
+    for commune in communes[:2]:
+        services.refresh_commune_rollups(commune_id=commune.pk)
+    plan = PlanFactory(scope_unit=ninh_binh)
+    assert (reach_of(plan).numerator, reach_of(plan).denominator) == (6, 100)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        profile(communes[1], key=True, population=100)
+    assert (reach_of(plan).numerator, reach_of(plan).denominator) == (11, 200)
+    assert _key_sums(ninh_binh) == 11
+
+    # Moved to a commune of another province: both provinces are recounted.
+    moved = CommuneProfile.objects.get(unit=communes[1])
+    with django_capture_on_commit_callbacks(execute=True):
+        moved.unit = hanoi_commune
+        moved.save()
+    assert _key_sums(ninh_binh) == 6
+    assert reach_of(plan).numerator == 6
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CommuneProfile.objects.filter(unit=communes[0]).get().delete()
+    assert _key_sums(ninh_binh) == 0
+    assert reach_of(plan).numerator == 0
+
+
+def test_a_plan_of_several_years_counts_the_communes_key_in_its_last_year(communes, ninh_binh):
+    """Such a plan's key communes are those of the year it is counted to, for every month:
+    the provinces' sums (each month's own year) would count last year's key communes."""
+    this_year = timezone.localdate().year
+    profile(communes[0], key=True, year=this_year - 1)
+    profile(communes[0], key=False)
+    complete(commune=communes[0], people=7, when=timezone.now().replace(year=this_year - 1))
+    services.refresh_commune_rollups(commune_id=communes[0].pk)
+    assert _key_sums(ninh_binh) == 7
+
+    two_years = PlanFactory(scope_unit=ninh_binh, year=this_year - 1, end_year=this_year)
+    assert reach_of(two_years).numerator == 0
+    last_year = PlanFactory(scope_unit=ninh_binh, year=this_year - 1)
+    assert reach_of(last_year).numerator == 7
