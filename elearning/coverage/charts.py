@@ -10,9 +10,18 @@ from django.utils.translation import gettext as _
 from .choices import IndicatorCode
 from .numbers import vn_number
 
-# Colour steps for the map (light to dark), and grey for "no figure" / "<5".
+# Colour steps for the map (light to dark), grey for "no figure", and grey hatched for a
+# hidden figure ("<5" or "*"), which the legend says apart from "no figure".
 STEPS = ["#fde0c5", "#facba6", "#f59e72", "#ef6f4c", "#d94432", "#a52a2a"]
 NO_VALUE = "#cccccc"
+HATCH = "url(#coverage-hatch)"
+HATCH_PATTERN = (
+    '<defs><pattern id="coverage-hatch" width="6" height="6" '
+    'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    f'<rect width="6" height="6" fill="{NO_VALUE}"/>'
+    '<line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2"/>'
+    "</pattern></defs>"
+)
 
 
 def charted(figures) -> list:
@@ -113,6 +122,13 @@ def line_chart(points, *, target=None, title="", width=320, height=140) -> str:
     return mark_safe("".join(parts))
 
 
+def fill_of(value, top) -> str:
+    """A unit's fill on a map: hatched when its figure is hidden, else its colour step."""
+    if isinstance(value, str):
+        return HATCH  # "<5" or "*"
+    return step_of(value, top)
+
+
 def step_of(value, top) -> str:
     if value is None or isinstance(value, str):
         return NO_VALUE
@@ -149,6 +165,7 @@ def dot_map(items, *, title="", width=360, height=420) -> str:
             title,
         ),
         format_html("<title>{}</title>", title),
+        mark_safe(HATCH_PATTERN),
     ]
     # Few enough units: each dot carries its value as text, readable without hovering
     # (a phone cannot hover); the table below the map has every value too.
@@ -164,7 +181,7 @@ def dot_map(items, *, title="", width=360, height=420) -> str:
                 round(cx, 1),
                 round(cy, 1),
                 round(radius, 1),
-                step_of(value, top),
+                fill_of(value, top),
                 name,
                 shown,
             )

@@ -34,6 +34,12 @@ class IndicatorCode(models.TextChoices):
         """A number with no denominator; its plan target is a number too."""
         return self in {self.SESSION_PARTICIPANTS, self.SESSIONS_HELD}
 
+    @property
+    def column_heading(self) -> str:
+        """The indicator as a column of a table of units (page, XLSX, report document): a
+        rate's says "%", a count's is a number of people or times."""
+        return str(self.label) if self.is_count else f"{self.label} (%)"
+
     @classmethod
     def rolled_up(cls) -> list[str]:
         """The indicators counted from learners' rows (the others come from profiles)."""

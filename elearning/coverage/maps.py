@@ -16,10 +16,9 @@ from django.utils.translation import ngettext
 
 from elearning.geo.models import UnitBoundary
 
-from .charts import NO_VALUE, STEPS, dot_map, step_of
+from .charts import HATCH_PATTERN, NO_VALUE, STEPS, dot_map, fill_of
 from .numbers import vn_number
 
-HATCH = "url(#coverage-hatch)"
 # Up to this many units, each carries its value as text on the map.
 LABELLED = 40
 WIDTH = 600
@@ -51,23 +50,21 @@ class DrawnMap:
     notes: list  # what a reader should know: the fallback, units without a boundary, sources
 
 
-def _fill(value, top) -> str:
-    if isinstance(value, str):
-        return HATCH  # "<5" or "*": hidden, hatched rather than coloured
-    return step_of(value, top)
-
-
 def legend(top, *, percent=True) -> str:
     unit = " %" if percent else ""
-    cells = [
-        format_html(
-            '<span class="coverage-legend__item"><i style="background:{}"></i>≥ {}{}</span>',
-            colour,
-            vn_number(round(top * index / len(STEPS), 1 if top < len(STEPS) else None)),
-            unit,
-        )
-        for index, colour in enumerate(STEPS)
-    ]
+    if top <= 0:  # every figure is 0: one colour, not six steps all "≥ 0"
+        steps = [format_html('<i style="background:{}"></i>0{}', STEPS[0], unit)]
+    else:
+        steps = [
+            format_html(
+                '<i style="background:{}"></i>≥ {}{}',
+                colour,
+                vn_number(round(top * index / len(STEPS), 1 if top < len(STEPS) else None)),
+                unit,
+            )
+            for index, colour in enumerate(STEPS)
+        ]
+    cells = [format_html('<span class="coverage-legend__item">{}</span>', step) for step in steps]
     cells.append(
         format_html(
             '<span class="coverage-legend__item"><i class="coverage-legend__hatch"></i>{}</span>',
@@ -165,13 +162,7 @@ def unit_map(units: list[MapUnit], *, title: str, percent: bool = True) -> Drawn
             title,
         ),
         format_html("<title>{}</title>", title),
-        mark_safe(
-            '<defs><pattern id="coverage-hatch" width="6" height="6" '
-            'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-            f'<rect width="6" height="6" fill="{NO_VALUE}"/>'
-            '<line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2"/>'
-            "</pattern></defs>"
-        ),
+        mark_safe(HATCH_PATTERN),
     ]
     labels = []
     with_labels = len(units) <= LABELLED
@@ -188,7 +179,7 @@ def unit_map(units: list[MapUnit], *, title: str, percent: bool = True) -> Drawn
                 unit.name,
                 unit.shown,
                 _path(polygons, project),
-                _fill(unit.value, top),
+                fill_of(unit.value, top),
                 unit.name,
                 unit.shown,
             )
@@ -206,7 +197,7 @@ def unit_map(units: list[MapUnit], *, title: str, percent: bool = True) -> Drawn
                 unit.shown,
                 x,
                 y,
-                _fill(unit.value, top),
+                fill_of(unit.value, top),
                 unit.name,
                 unit.shown,
             )

@@ -123,8 +123,8 @@ def build(*, overview, rows) -> ReportDocument:
         codes = IndicatorCode.values
         tables.append(
             Table(
-                caption=_("Table 2. By unit (%)"),
-                headings=[_("Unit")] + [str(label) for _code, label in IndicatorCode.choices],
+                caption=_("Table 2. By unit"),
+                headings=[_("Unit")] + [code.column_heading for code in IndicatorCode],
                 rows=[
                     [row.name] + [_cell(getattr(row, f"{code}_display")) for code in codes]
                     for row in rows

@@ -33,12 +33,8 @@ from .models import PdfReport
 from .view_mixins import PlanAreaMixin, ReaderMixin
 
 
-def _heading(code: str, label) -> str:
-    """A rate's column says "%"; the community-session counts are numbers of times."""
-    return str(label) if IndicatorCode(code).is_count else f"{label} (%)"
-
-
 class PlanIndexView(ReaderMixin, SafeExportMixin, ReportView):
+    template_name = "coverage/plans.html"
     page_title = gettext_lazy("Coverage reports")
     header_icon = "table"
     index_url_name = "coverage_reports:index"
@@ -208,7 +204,10 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
     def export_headings(self):
         headings = {"name": _("Unit"), "district": _("Former district"), "formerly": _("Formerly")}
         headings.update(
-            {f"{code}_display": _heading(code, label) for code, label in self.indicator_columns}
+            {
+                f"{code}_display": IndicatorCode(code).column_heading
+                for code, _label in self.indicator_columns
+            }
         )
         return headings
 
@@ -236,8 +235,12 @@ class AreaView(PlanAreaMixin, SafeExportMixin, ReportView):
         if self.is_legacy:
             columns.append(FormerlyColumn("formerly", label=_("Formerly")))
         columns += [
-            FigureColumn(f"{code}_display", label=_heading(code, label), sort_key=f"{code}_sort")
-            for code, label in self.indicator_columns
+            FigureColumn(
+                f"{code}_display",
+                label=IndicatorCode(code).column_heading,
+                sort_key=f"{code}_sort",
+            )
+            for code, _label in self.indicator_columns
         ]
         return columns
 

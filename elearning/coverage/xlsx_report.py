@@ -135,7 +135,7 @@ def workbook(*, overview, rows, units_label: str) -> bytes:
         districts = any(row.former_districts for row in rows)
         headings = [_("Unit"), _("Code")] + ([_("Former district")] if districts else [])
         headings += [_("Formerly")] if legacy else []
-        headings += [f"{label} (%)" for _code, label in IndicatorCode.choices] + [_("Note")]
+        headings += [code.column_heading for code in IndicatorCode] + [_("Note")]
         table = []
         for row in rows:
             values = [getattr(row, f"{code}_display") for code in codes]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
+from common.text import normalise
 from elearning.coverage import figures_cache
 from elearning.coverage.choices import IndicatorCode
 from elearning.geo.models import AdminCatalog, AdminUnit, AdminUnitLineage
@@ -47,7 +48,7 @@ class AreaRow:
         code, _sep, what = name.rpartition("_")
         if code in CODES and what in {"display", "sort"}:
             figure = self.__dict__["figures"][code]
-            return figure.value_display if what == "display" else figure.sort_value
+            return figure.headline_display if what == "display" else figure.sort_value
         raise AttributeError(name)
 
     @property
@@ -250,4 +251,9 @@ def protected_table(area: Area, *, docs, parents: tuple = ()) -> tuple[list, lis
             for subtotal, members in subtotals
         ],
     )
+    # In the order a reader looks a name up (the documents keep it; the page sorts its own):
+    # "Xã Đông …" among the D's, not after "Xã Yên …" as the database's order put it. Sorted
+    # only now: which of two equal cells is withheld follows the order they were protected in.
+    rows.sort(key=lambda row: normalise(row.name))
+    subtotals.sort(key=lambda item: normalise(item[0].district))
     return total, rows + [subtotal for subtotal, _members in subtotals]

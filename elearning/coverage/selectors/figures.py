@@ -78,6 +78,18 @@ class Figure:
         return self.value
 
     @property
+    def headline(self) -> float | int | None:
+        """The one number a table of units shows for the figure: the count itself for a
+        count (sessions held, participants), the rate otherwise."""
+        return self.numerator if IndicatorCode(self.code).is_count else self.value
+
+    @property
+    def headline_display(self):
+        if self.is_suppressed:
+            return self._mark
+        return self.headline
+
+    @property
     def numerator_display(self):
         if self.person_based and self.is_suppressed:
             return self._mark
@@ -101,7 +113,7 @@ class Figure:
     def sort_value(self) -> float:
         if self.is_suppressed:
             return -1.0
-        return self.value if self.value is not None else -2.0
+        return self.headline if self.headline is not None else -2.0
 
 
 def dissemination_documents() -> list[tuple[int, str]]:

@@ -57,6 +57,19 @@ def test_without_boundaries_the_map_is_labelled_dots_and_says_so(client, plan, n
     content, svg = _map(client, plan)
     assert svg.count("<circle") == 3 and "<path" not in svg
     assert "Chưa nhập ranh giới" in content
+    # Hidden figures are hatched as the legend says, not the grey of "no figure".
+    dots = svg.split("<circle")[1:]
+    hidden = [dot for dot in dots if "&lt;5</title>" in dot or "*</title>" in dot]
+    assert len(hidden) == 2 and all('fill="url(#coverage-hatch)"' in dot for dot in hidden)
+    assert 'id="coverage-hatch"' in svg
+
+
+def test_a_legend_of_zeros_has_one_step(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    url = reverse("coverage_reports:areas", args=[plan.pk]) + "?indicator=in_depth_model"
+    content = client.get(url).content.decode()
+    legend = content.split('class="coverage-legend"')[1].split("</p>")[0]
+    assert "≥" not in legend and ">0 %</span>" in legend
 
 
 def test_imported_boundaries_colour_each_commune_by_its_figure(

@@ -63,6 +63,9 @@ def test_a_malformed_period_in_the_address_is_a_404(client, plan, ninh_binh):
         url = reverse(f"coverage_reports:{view}", args=[plan.pk])
         for bad in ["abc", f"{YEAR - 3}", "9" * 40, f"{YEAR}-Q9"]:
             assert client.get(url, {"period": bad}).status_code == 404, (view, bad)
+    # The reader is told so in Vietnamese.
+    page = client.get(url, {"period": "abc"}).content.decode()
+    assert "Không tìm thấy trang bạn yêu cầu." in page and "could not be found" not in page
 
 
 def test_a_period_counts_its_own_months(plan, ninh_binh):

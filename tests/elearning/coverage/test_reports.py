@@ -7,10 +7,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from elearning.community import services as community
 from elearning.coverage import selectors, services
 from elearning.coverage.models import PdfReport
 from elearning.geo.models import AdminUnitLineage
 from tests.factories.accounts import UserFactory
+from tests.factories.community import held, officer_of
 from tests.factories.coverage import PlanFactory, complete, headcount, profile, reader
 from tests.factories.geo import CommuneFactory, LegacyCatalogFactory, ProvinceFactory
 
@@ -160,6 +162,7 @@ def test_a_report_reader_lands_on_their_plans(client, plan, ninh_binh, ha_noi):
     assert client.get("/admin/").url == reverse("coverage_reports:index")
     listing = client.get(reverse("coverage_reports:index")).content.decode()
     assert "Kế hoạch thứ hai" in listing and "1 đạt" in listing
+    assert "2 mục" in listing and "2 items" not in listing  # the count under the list
     assert "Chỉ số so với chỉ tiêu" in listing
     # The menu item is top level (in the main menu's data) and Vietnamese.
     assert '"label": ' + json.dumps("Độ bao phủ so với kế hoạch") in listing
@@ -187,3 +190,64 @@ def test_the_xlsx_has_a_title_block_and_a_sheet_per_view(client, plan, ninh_binh
     assert overview.column_dimensions["A"].width > 40
     communes = {row[0]: row for row in book["Theo xã"].iter_rows(values_only=True)}
     assert communes["Phường Hoa Lư"][2] == 30.0
+
+
+def test_community_sessions_are_counted_in_the_commune_table_and_its_exports(
+    client, plan, ninh_binh, communes
+):
+    officer, reviewer = officer_of(communes[1]), officer_of(communes[1], reviewer=True)
+    for people in (12, 9):
+        session = held(officer=officer, commune=communes[1], counts=[("female", "18-60", people)])
+        community.confirm_session(user=reviewer, session_id=session.pk)  # then it counts
+    services.refresh_commune_rollups(commune_id=communes[1].pk)
+    client.force_login(reader(ninh_binh))
+    url = reverse("coverage_reports:areas", args=[plan.pk])
+    page = client.get(url + "?ordering=-sessions_held_sort").content.decode()
+    rows = [row for row in page.split("<tr")[1:] if 'id="unit-' in row]
+    # The commune that held two sessions comes first, with its counts as numbers, not "—".
+    assert "Xã Gia Viễn" in rows[0] and ">2</td>" in rows[0] and ">21</td>" in rows[0]
+    assert "Buổi sinh hoạt cộng đồng đã tổ chức (%)" not in page
+    response = client.get(url + "?export=xlsx")
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(data))["Theo xã"]
+    headings = next(sheet.iter_rows(values_only=True))
+    gia_vien = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Xã Gia Viễn")
+    held_column = headings.index("Buổi sinh hoạt cộng đồng đã tổ chức")
+    assert gia_vien[held_column] == 2 and "Người 14–60" in headings[2] and "(%)" in headings[2]
+
+
+def test_the_exports_list_communes_in_the_order_a_reader_looks_names_up(
+    client, plan, ninh_binh, communes
+):
+    CommuneFactory(province=ninh_binh, code="09990", name="Xã Đông Sơn")
+    CommuneFactory(province=ninh_binh, code="09991", name="Xã Yên Mô")
+    CommuneFactory(province=ninh_binh, code="09992", name="Xã Yên Mạc")
+    client.force_login(reader(ninh_binh))
+    response = client.get(reverse("coverage_reports:overview", args=[plan.pk]) + "?export=xlsx")
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    names = [
+        row[0] for row in load_workbook(io.BytesIO(data))["Theo xã"].iter_rows(values_only=True)
+    ]
+    # Đ among the D's and "Mạc" before "Mô", as a reader looks them up (the database's order
+    # put "Xã Đông Sơn" after "Xã Yên Mô").
+    assert names[1:] == [
+        "Phường Hoa Lư",
+        "Xã Đông Sơn",
+        "Xã Gia Viễn",
+        "Xã Kim Sơn",
+        "Xã Yên Mạc",
+        "Xã Yên Mô",
+    ]
+
+
+def test_another_period_keeps_the_order_and_the_map_s_indicator(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    url = reverse("coverage_reports:areas", args=[plan.pk])
+    page = client.get(url + "?ordering=-reach_sort&indicator=in_depth_model&q=hoa").content
+    period_form = page.decode().split('class="coverage-period-form"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="ordering" value="-reach_sort">' in period_form
+    assert '<input type="hidden" name="indicator" value="in_depth_model">' in period_form
+    assert '<input type="hidden" name="q" value="hoa">' in period_form
+    # A hostile value comes back escaped, and the view checks it as it does any other.
+    page = client.get(url + '?indicator="><script>x</script>').content.decode()
+    assert "<script>x</script>" not in page
