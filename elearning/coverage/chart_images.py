@@ -49,14 +49,18 @@ def line_chart_png(points, *, target=None) -> bytes:
     for tick in (0, 25, 50, 75, 100):
         draw.line([(PAD_L, y(tick)), (WIDTH - PAD_R, y(tick))], fill=GRID, width=2)
         draw.text((PAD_L - 10, y(tick)), f"{tick} %", font=small, fill=TEXT, anchor="rm")
+    last = next((v for _d, v in reversed(points) if v is not None), None)
     if target is not None:
-        _dashed(draw, (PAD_L, y(float(target))), (WIDTH - PAD_R, 0), fill=TARGET)
+        target_y = y(float(target))
+        _dashed(draw, (PAD_L, target_y), (WIDTH - PAD_R, 0), fill=TARGET)
+        # At the right end, unless the last value's label is there (a value at its target).
+        beside_last = last is not None and abs(y(last) - target_y) < 40
         draw.text(
-            (WIDTH - PAD_R, y(float(target)) - 6),
+            (PAD_L + 8, target_y - 6) if beside_last else (WIDTH - PAD_R, target_y - 6),
             _("Target: %(value)s%%") % {"value": vn_number(float(target))},
             font=small,
             fill=TARGET,
-            anchor="rb",
+            anchor="lb" if beside_last else "rb",
         )
     segment = []
     for index, (_day, value) in enumerate(points):
@@ -79,14 +83,14 @@ def line_chart_png(points, *, target=None) -> bytes:
                 fill=TEXT,
                 anchor=anchor,
             )
-        last = next((v for _d, v in reversed(points) if v is not None), None)
         if last is not None:
+            above = y(last) - 10 > 24  # room above the point for the label, else below it
             draw.text(
-                (x(len(points) - 1) - 8, y(last) - 10),
+                (x(len(points) - 1) - 8, y(last) - 10 if above else y(last) + 10),
                 f"{vn_number(round(last, 1))} %",
                 font=label,
                 fill=LINE,
-                anchor="rb",
+                anchor="rb" if above else "rt",
             )
     else:
         draw.text((WIDTH / 2, HEIGHT / 2), _("No data yet"), font=label, fill=TEXT, anchor="mm")

@@ -27,6 +27,7 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
+        CondPageBreak,
         Image,
         KeepTogether,
         Paragraph,
@@ -100,7 +101,10 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
                 ]
             )
         )
-        story += [Spacer(1, 4 * mm), Paragraph(_text(table.caption), head), drawn]
+        # A caption never stays alone at the foot of a page: a new page when too little is left
+        # for it, the (tall) heading row and a few rows.
+        story += [Spacer(1, 4 * mm), CondPageBreak(70 * mm), Paragraph(_text(table.caption), head)]
+        story.append(drawn)
     for chart in document.charts:
         drawn = Image(io.BytesIO(chart.png), width=150 * mm, height=150 * mm * CHART_RATIO)
         story += [Spacer(1, 4 * mm), KeepTogether([Paragraph(_text(chart.caption), head), drawn])]
@@ -123,5 +127,11 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
     )
     footer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [Spacer(1, 6 * mm), footer]
-    pdf.build(story)
+
+    def page_number(canvas, _doc):
+        # Decree 30/2020: from the second page, the number centred at the top.
+        canvas.setFont(FONT, 10)
+        canvas.drawCentredString(A4[0] / 2 + 5 * mm, A4[1] - 9 * mm, str(canvas.getPageNumber()))
+
+    pdf.build(story, onLaterPages=page_number)
     return output.getvalue()

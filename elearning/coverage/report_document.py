@@ -173,8 +173,8 @@ def build(*, overview, rows) -> ReportDocument:
         tables=tables,
         charts=figure_charts,
         notes=notes,
+        # No "As above": a report has no addressee line ("Kính gửi") for it to refer to.
         recipients=[
-            _("As above;"),
             _("The steering committee at the level above (to report);"),
             _("Filed: office."),
         ],

@@ -8,6 +8,20 @@ from django.utils.translation import gettext as _
 from .report_document import MOTTO, ReportDocument
 
 
+def _page_number(paragraph) -> None:
+    """A PAGE field: Word and LibreOffice write each page's own number in it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
 def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -21,6 +35,12 @@ def render(document: ReportDocument, *, progress=lambda percent: None) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    word.core_properties.author = document.issuer
+    word.core_properties.title = document.subtitle
+    # Decree 30/2020: from the second page, the page number centred at the top.
+    section.different_first_page_header_footer = True
+    _page_number(section.header.paragraphs[0])
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     style = word.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(13)

@@ -60,3 +60,39 @@ def test_the_docx_carries_the_charts_as_inline_pictures(document):
     assert word.inline_shapes[0].width.mm == pytest.approx(150, abs=0.5)
     texts = [p.text for p in word.paragraphs]
     assert "Hình 1. Người 14–60 tuổi ở địa bàn trọng điểm được tiếp cận (chỉ tiêu 75 %)" in texts
+
+
+def test_pages_after_the_first_are_numbered_at_the_top(document, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_pdf(document))
+
+    def page(number):
+        return subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    pages = int(
+        next(
+            line.split()[-1]
+            for line in subprocess.run(
+                ["pdfinfo", str(path)], capture_output=True, text=True, check=True
+            ).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    assert pages >= 2  # six charts do not fit on one page
+    assert page(2).strip().splitlines()[0].strip() == "2"
+    assert not page(1).strip().splitlines()[0].strip().isdigit()  # the first page has none
+    # The recipients of a report: no "As above", which refers to an addressee line it lacks.
+    assert "Như trên" not in page(pages)
+
+
+def test_the_docx_numbers_its_pages_and_names_its_author(document):
+    word = Document(io.BytesIO(render_docx(document)))
+    section = word.sections[0]
+    assert section.different_first_page_header_footer
+    assert 'w:instr="PAGE"' in section.header._element.xml
+    assert word.core_properties.author == document.issuer != "python-docx"
