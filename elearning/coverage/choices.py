@@ -63,6 +63,7 @@ class Status(models.TextChoices):
     MET = "met", _("Met")
     ON_TRACK = "on_track", _("On track")
     BEHIND = "behind", _("Behind")
+    NOT_MET = "not_met", _("Not met")  # the plan's period is over
     NO_TARGET = "no_target", _("No target")
 
 

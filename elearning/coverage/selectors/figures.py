@@ -142,6 +142,8 @@ def _status(figure: Figure, *, elapsed: float | None) -> str:
         return ""
     if value >= float(figure.target):
         return Status.MET
+    if elapsed >= 1:  # the plan is over: no longer behind, not met
+        return Status.NOT_MET
     if value >= float(figure.target) * elapsed:
         return Status.ON_TRACK
     return Status.BEHIND

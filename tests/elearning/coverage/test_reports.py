@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from elearning.community import services as community
@@ -251,3 +252,18 @@ def test_another_period_keeps_the_order_and_the_map_s_indicator(client, plan, ni
     # A hostile value comes back escaped, and the view checks it as it does any other.
     page = client.get(url + '?indicator="><script>x</script>').content.decode()
     assert "<script>x</script>" not in page
+
+
+def test_a_plan_that_is_over_says_not_met_rather_than_behind(client, communes, ninh_binh):
+    last_year = timezone.localdate().year - 1
+    profile(communes[0], model="in_depth", year=last_year)
+    profile(communes[1], year=last_year)
+    PlanFactory(
+        scope_unit=ninh_binh, year=last_year, targets={"in_depth_model": 30, "integrated_model": 60}
+    )
+    PlanFactory(scope_unit=ninh_binh, targets={"integrated_model": 60})  # under way
+    client.force_login(reader(ninh_binh))
+    listing = client.get(reverse("coverage_reports:index")).content.decode()
+    # In-depth 1 of 3 communes (33,3 % ≥ 30): met; integrated 0 % of 60 when the year is over.
+    assert "1 đạt · 1 không đạt" in listing
+    assert "1 chậm tiến độ" in listing  # this year's plan, under way, is still behind
