@@ -76,7 +76,7 @@ def line_chart(points, *, target=None, title="", width=320, height=140) -> str:
                 width - pad_r,
                 round(y(float(target)), 1),
                 round(y(float(target)), 1),
-                _("Target: %(value)s%%") % {"value": target},
+                _("Target: %(value)s%%") % {"value": vn_number(float(target))},
             )
         )
     segment = []

@@ -17,6 +17,7 @@ from elearning.accounts.choices import Audience
 from elearning.coverage import figures_cache
 from elearning.coverage.choices import SUPPRESS_BELOW, IndicatorCode, ModelType, Status
 from elearning.coverage.models import Plan
+from elearning.coverage.numbers import vn_number
 
 from .inputs import ALL, Inputs, as_of, collect, counted_to, model_counts_by_year
 from .scope import Area
@@ -104,6 +105,11 @@ class Figure:
     @property
     def target_display(self):
         return float(self.target) if self.target is not None else None
+
+    @property
+    def target_text(self) -> str:
+        """The target as the documents write it: "75", "12,5"."""
+        return vn_number(float(self.target)) if self.target is not None else ""
 
     @property
     def status_label(self) -> str:

@@ -48,6 +48,8 @@ def test_overview_values_targets_status_and_charts(client, plan, ninh_binh):
     charts = content.split('id="coverage-charts-heading"')[1].split("</section>")[0]
     assert "<polyline" in charts or "<circle" in charts
     assert "http" not in charts.replace("http://www.w3.org/2000/svg", "")
+    # The target as the tables and documents write it: "75 %", not "75,0%" or "75.0%".
+    assert "chỉ tiêu 75 %" in charts and "Chỉ tiêu: 75 %" in charts
 
 
 def test_drill_down_from_province_to_commune(client, plan, ninh_binh, communes):
