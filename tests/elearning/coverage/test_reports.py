@@ -269,3 +269,17 @@ def test_a_plan_that_is_over_says_not_met_rather_than_behind(client, communes, n
     # In-depth 1 of 3 communes (33,3 % ≥ 30): met; integrated 0 % of 60 when the year is over.
     assert "1 đạt · 1 không đạt" in listing
     assert "1 chậm tiến độ" in listing  # this year's plan, under way, is still behind
+
+
+def test_the_spreadsheet_is_a_link_on_the_page_itself(client, plan, ninh_binh):
+    client.force_login(reader(ninh_binh))
+    year = plan.year
+    for view in ("overview", "areas"):
+        url = reverse(f"coverage_reports:{view}", args=[plan.pk]) + f"?period={year}-Q1"
+        page = client.get(url).content.decode()
+        link = page.split("Tải bảng tính (XLSX)")[0].rsplit("<a ", 1)[1]
+        href = link.split('href="')[1].split('"')[0].replace("&amp;", "&")
+        assert "export=xlsx" in href and f"period={year}-Q1" in href  # the period shown
+        response = client.get(reverse(f"coverage_reports:{view}", args=[plan.pk]) + href)
+        data = b"".join(response.streaming_content) if response.streaming else response.content
+        assert load_workbook(io.BytesIO(data)).sheetnames[0] == "Thông tin"
