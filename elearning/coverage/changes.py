@@ -48,8 +48,10 @@ def profile_changed(*, commune_ids) -> None:
 
 
 def _on_profile_written(sender, instance, **kwargs):
-    # A profile moved to another commune changes the key communes of both.
+    # A profile moved to another commune changes the key communes of both; once written, the
+    # instance's commune is the one a later move starts from.
     profile_changed(commune_ids={instance.unit_id, instance.loaded_unit_id})
+    instance.loaded_unit_id = instance.unit_id
 
 
 def connect():

@@ -138,7 +138,12 @@ def _elapsed(plan: Plan) -> float:
     return max(0.0, min(1.0, (today - start).days / max(1, (end - start).days)))
 
 
-def _status(figure: Figure, *, elapsed: float | None) -> str:
+def _is_over(plan: Plan) -> bool:
+    """Whether the plan's period has ended (its last day still counts: not yet over)."""
+    return as_of() > date(plan.last_year, 12, 31)
+
+
+def _status(figure: Figure, *, elapsed: float | None, over: bool = False) -> str:
     if elapsed is None:
         return ""  # a part of the plan's period: its targets are for the whole
     if figure.target is None:
@@ -148,7 +153,7 @@ def _status(figure: Figure, *, elapsed: float | None) -> str:
         return ""
     if value >= float(figure.target):
         return Status.MET
-    if elapsed >= 1:  # the plan is over: no longer behind, not met
+    if over:  # no longer behind: not met
         return Status.NOT_MET
     if value >= float(figure.target) * elapsed:
         return Status.ON_TRACK
@@ -320,13 +325,14 @@ def figures_of(
     if details:
         figures.extend(course_figures)
     elapsed = _elapsed(plan) if whole_period else None
+    over = whole_period and _is_over(plan)
     unaligned_parts = _unaligned_parts(inputs.unaligned)
     for figure in figures:
         if not figure.is_detail:
             figure.target = targets.get(figure.code)
         if figure.person_based and _made_of_unaligned(figure, unaligned_parts):
             figure.withheld = True
-        figure.status = _status(figure, elapsed=elapsed)
+        figure.status = _status(figure, elapsed=elapsed, over=over)
     return figures
 
 

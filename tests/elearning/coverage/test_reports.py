@@ -2,6 +2,7 @@
 
 import io
 import json
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -283,3 +284,20 @@ def test_the_spreadsheet_is_a_link_on_the_page_itself(client, plan, ninh_binh):
         response = client.get(reverse(f"coverage_reports:{view}", args=[plan.pk]) + href)
         data = b"".join(response.streaming_content) if response.streaming else response.content
         assert load_workbook(io.BytesIO(data)).sheetnames[0] == "Thông tin"
+
+
+def test_a_plan_on_its_last_day_is_still_behind_not_yet_not_met(
+    client, communes, ninh_binh, monkeypatch
+):
+    from elearning.coverage.selectors import figures
+
+    year = timezone.localdate().year
+    profile(communes[1])
+    plan = PlanFactory(scope_unit=ninh_binh, targets={"integrated_model": 60})
+    monkeypatch.setattr(figures, "as_of", lambda: date(year, 12, 31))  # the clock, not ours
+    area = selectors.area_for(plan=plan, scope=selectors.ReaderScope(unit=None))
+    status = {f.code: f.status for f in selectors.overview(area=area).figures}
+    assert status["integrated_model"] == "behind"
+    monkeypatch.setattr(figures, "as_of", lambda: date(year + 1, 1, 1))
+    status = {f.code: f.status for f in selectors.overview(area=area).figures}
+    assert status["integrated_model"] == "not_met"

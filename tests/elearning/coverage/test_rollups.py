@@ -226,12 +226,20 @@ def test_a_commune_that_becomes_a_key_area_counts_in_its_province_after_the_task
     assert _key_sums(ninh_binh) == 11
 
     # Moved to a commune of another province: both provinces are recounted.
+    complete(commune=hanoi_commune, people=7)
+    services.refresh_commune_rollups(commune_id=hanoi_commune.pk)
+    assert _key_sums(ha_noi) == 0  # not a key area yet
     moved = CommuneProfile.objects.get(unit=communes[1])
     with django_capture_on_commit_callbacks(execute=True):
         moved.unit = hanoi_commune
         moved.save()
-    assert _key_sums(ninh_binh) == 6
+    assert _key_sums(ninh_binh) == 6 and _key_sums(ha_noi) == 7
     assert reach_of(plan).numerator == 6
+    # Moved on again, the same instance: the commune it left last is recounted, not the first.
+    with django_capture_on_commit_callbacks(execute=True):
+        moved.unit = communes[2]
+        moved.save()
+    assert _key_sums(ha_noi) == 0 and _key_sums(ninh_binh) == 6
 
     with django_capture_on_commit_callbacks(execute=True):
         CommuneProfile.objects.filter(unit=communes[0]).get().delete()
@@ -253,3 +261,21 @@ def test_a_plan_of_several_years_counts_the_communes_key_in_its_last_year(commun
     assert reach_of(two_years).numerator == 0
     last_year = PlanFactory(scope_unit=ninh_binh, year=this_year - 1)
     assert reach_of(last_year).numerator == 7
+
+
+def test_a_whole_province_s_report_reads_the_sums_of_its_key_communes(communes, ninh_binh):
+    profile(communes[0], key=True, population=100)
+    complete(commune=communes[0], people=6)
+    services.refresh_commune_rollups(commune_id=communes[0].pk)
+    plan = PlanFactory(scope_unit=ninh_binh)
+    assert reach_of(plan).numerator == 6
+    # A sum changed behind the services' back: the province's report shows it (it reads the
+    # sum, not its communes' rows), the commune's own does not, and the reconciliation
+    # puts it right.
+    Rollup.objects.filter(level="key_communes", unit=ninh_binh).update(numerator=60)
+    RollupYear.objects.filter(level="key_communes", unit=ninh_binh).update(numerator=60)
+    figures_cache.bump()
+    assert reach_of(plan).numerator == 60
+    assert reach_of(plan, unit=communes[0]).numerator == 6
+    assert services.reconcile_rollups().corrected >= 1
+    assert reach_of(plan).numerator == 6
