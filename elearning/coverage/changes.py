@@ -22,7 +22,7 @@ The nightly `reconcile_rollups` corrects whatever a lost call left behind."""
 from django.db.models.signals import post_delete, post_save
 
 from common import coalesced_tasks
-from elearning.geo.models import AdminUnit
+from elearning.geo.selectors import province_ids_of
 
 from .models import CommuneProfile
 from .tasks import refresh_commune_rollups, refresh_key_commune_rollups
@@ -37,13 +37,7 @@ def commune_changed(*, commune_id: int | None) -> None:
 
 def profile_changed(*, commune_ids) -> None:
     """These communes' profiles changed (or will, when the transaction commits)."""
-    provinces = (
-        AdminUnit.objects.filter(pk__in=[pk for pk in commune_ids if pk], province__isnull=False)
-        .order_by()
-        .values_list("province_id", flat=True)
-        .distinct()
-    )
-    for province_id in provinces:
+    for province_id in province_ids_of(commune_ids):
         coalesced_tasks.request_on_commit(refresh_key_commune_rollups, province_id)
 
 

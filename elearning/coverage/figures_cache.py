@@ -29,7 +29,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from common.generation_cache import GenerationCache, once_per_request
-from elearning.geo.models import AdminUnit
+from elearning.geo.selectors import province_ids_of
 
 # A safety net for changes nothing bumps for (administrative units re-imported).
 TIMEOUT = 6 * 60 * 60
@@ -86,8 +86,7 @@ def _parts_read(commune_ids, digest: str) -> list[str]:
         return [COUNTRY]
 
     def provinces():
-        units = AdminUnit.objects.filter(pk__in=commune_ids).order_by("province_id")
-        return [f"province-{pk}" for pk in units.values_list("province_id", flat=True).distinct()]
+        return [f"province-{pk}" for pk in province_ids_of(commune_ids)]
 
     return once_per_request(f"coverage-parts:{digest}", provinces)
 

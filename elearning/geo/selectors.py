@@ -11,6 +11,12 @@ def current_communes():
     return AdminUnit.objects.current().communes().select_related("province")
 
 
+def province_ids_of(unit_ids) -> list[int]:
+    """The provinces these units belong to, each once (units without one left out)."""
+    units = AdminUnit.objects.filter(pk__in=[pk for pk in unit_ids if pk], province__isnull=False)
+    return list(units.order_by("province_id").values_list("province_id", flat=True).distinct())
+
+
 def find_current_commune(*, code) -> AdminUnit | None:
     """A commune of the current catalogue by its official code, or None."""
     code = str(code or "").strip()

@@ -119,7 +119,8 @@ class Figure:
     def sort_value(self) -> float:
         if self.is_suppressed:
             return -1.0
-        return self.headline if self.headline is not None else -2.0
+        headline = self.headline
+        return headline if headline is not None else -2.0
 
 
 def dissemination_documents() -> list[tuple[int, str]]:
@@ -148,7 +149,7 @@ def _status(figure: Figure, *, elapsed: float | None, over: bool = False) -> str
         return ""  # a part of the plan's period: its targets are for the whole
     if figure.target is None:
         return Status.NO_TARGET if not figure.is_detail else ""
-    value = figure.numerator if IndicatorCode(figure.code).is_count else figure.value
+    value = figure.headline
     if value is None or figure.is_suppressed:
         return ""
     if value >= float(figure.target):
